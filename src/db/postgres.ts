@@ -1,0 +1,94 @@
+import pg from 'pg';
+import type { Db, Queryable, Transaction } from './db.ts';
+import { parseDate, parseInt8, parseNumeric, pgTypes } from './db.ts';
+
+const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pgTypes.int8) return parseInt8;
+    if (oid === pgTypes.numeric) return parseNumeric;
+    if (oid === pgTypes.date) return parseDate;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+      const result = await client.query({ text: sql, values: params ? [...params] : undefined, types: typeParsers });
+      return result.rows as T[];
+    },
+  };
+}
+
+export interface PostgresOptions {
+  connectionString: string;
+  poolSize?: number;
+  /** Rejects a connection attempt after this many milliseconds. */
+  connectTimeoutMs?: number;
+}
+
+/** Opens a pool to a PostgreSQL server (15 or newer). */
+export async function openPostgres(options: PostgresOptions): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    application_name: 'tarjotin',
+  });
+  // An idle client that loses its connection emits on the pool; without a listener Node exits.
+  pool.on('error', () => {});
+  // Fail fast when the server is unreachable.
+  const probe = await pool.connect();
+  probe.release();
+
+  const db: Db = {
+    kind: 'postgres',
+    ...queryable(pool),
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const tx: Transaction = {
+          ...queryable(client),
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+          transaction: (inner) => inner(tx),
+        };
+        const result = await work(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true; // the connection itself failed: do not return it to the pool
+        }
+        throw error;
+      } finally {
+        client.release(broken ? true : undefined);
+      }
+    },
+    async withAdvisoryLock(key, work) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        try {
+          return await work();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+  return db;
+}
