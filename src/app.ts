@@ -1,0 +1,110 @@
+/**
+ * buildApp(deps): registers the platform plugins, then each module's routes, by hand.
+ * Nothing is autoloaded: this file is the map of the application.
+ */
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyRequest } from 'fastify';
+import formbody from '@fastify/formbody';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { renderToString } from '#jsx/jsx-runtime';
+import type { Deps } from './platform/deps.ts';
+import type { App } from './platform/http.ts';
+import { createErrorHandler } from './platform/http-errors.ts';
+import { createI18n, type Catalogue, type I18n } from './platform/i18n.ts';
+import { createPageContext } from './platform/page-context.ts';
+import { securityHeaders } from './platform/security-headers.ts';
+import { registerHealthRoutes } from './platform/health.routes.ts';
+import { ErrorPage } from './ui/layout.tsx';
+import { uiMessages } from './ui/ui.messages.ts';
+import { registerCatalogApiRoutes } from './modules/catalog/index.ts';
+import { registerWebRoutes, webMessages } from './modules/web/index.ts';
+
+/** Every message catalogue of the application, combined once. */
+export const catalogues: readonly Catalogue[] = [uiMessages, webMessages];
+
+export interface BuildOptions {
+  /** Pino logger options; false disables logging (tests). */
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
+}
+
+/** Logs requests without query strings: searches can carry sensitive needs. */
+const requestSerializer = (request: FastifyRequest) => ({
+  method: request.method,
+  url: request.url.split('?')[0],
+});
+
+export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {
+  const loggerOption = options.logger ?? { level: deps.config.logLevel };
+  const app = Fastify({
+    logger:
+      loggerOption === false
+        ? false
+        : {
+            ...(loggerOption === true ? { level: 'info' } : loggerOption),
+            serializers: { req: requestSerializer },
+            redact: { paths: ['req.headers.cookie', 'req.headers.authorization'], remove: true },
+          },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  const i18n: I18n = createI18n(catalogues);
+
+  await app.register(formbody);
+  await app.register(cookie);
+  await app.register(fastifyStatic, {
+    root: fileURLToPath(new URL('../public/assets/', import.meta.url)),
+    prefix: '/assets/',
+    maxAge: '7d',
+    immutable: true,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Tarjotin API',
+        version: '1.0.0',
+        description:
+          'Open read API of the Tarjotin well-being service tray. Texts are objects with fi, sv and en keys. ' +
+          'Data from the Finnish Service Catalogue (Suomi.fi-palvelutietovaranto / DVV, CC BY 4.0) and providers.',
+        license: { name: 'EUPL-1.2', url: 'https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+      },
+      servers: [{ url: deps.config.publicUrl }],
+      tags: [
+        { name: 'catalogue', description: 'Activities, organisations, taxonomies and areas' },
+        { name: 'health', description: 'Liveness and readiness' },
+      ],
+    },
+    hideUntagged: true,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook('onSend', securityHeaders);
+
+  app.setErrorHandler(
+    createErrorHandler((request, status) =>
+      renderToString(ErrorPage({ ctx: createPageContext(request, i18n, deps.config.publicUrl), status })),
+    ),
+  );
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404);
+    if (request.url.startsWith('/api/') || request.url.startsWith('/fhir/')) {
+      return reply.send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+    }
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(renderToString(ErrorPage({ ctx: createPageContext(request, i18n, deps.config.publicUrl), status: 404 })));
+  });
+
+  registerHealthRoutes(app, deps);
+  registerCatalogApiRoutes(app, deps);
+  registerWebRoutes(app, { ...deps, i18n });
+
+  return app;
+}

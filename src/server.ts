@@ -1,0 +1,66 @@
+/** Starts and stops the service: configuration, database, listen, graceful shutdown. */
+import { buildApp } from './app.ts';
+import { prepareDatabase } from './bootstrap.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { DatabaseUnavailableError, openDatabase, type Db } from './db/index.ts';
+import { systemClock } from './platform/deps.ts';
+
+function fail(lines: string[]): never {
+  for (const line of lines) process.stderr.write(`tarjotin: ${line}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.problems);
+    throw error;
+  }
+
+  let db: Db;
+  try {
+    db = await openDatabase(config);
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) fail([error.message]);
+    throw error;
+  }
+
+  const deps = { config, db, clock: systemClock };
+  const report = await prepareDatabase(deps, { demoData: config.demoData === 'auto' });
+  const app = await buildApp(deps);
+  if (report.migrationsApplied.length > 0) app.log.info({ migrations: report.migrationsApplied }, 'migrations applied');
+  if (report.demo) {
+    app.log.info(`empty database: loaded the demo tray (${report.demo.services} activities, ${report.demo.organisations} organisations)`);
+  }
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EADDRINUSE' ? 'is already in use' : code === 'EACCES' ? 'needs more privileges' : `cannot be used (${code ?? error})`;
+    await db.close();
+    fail([`PORT ${config.port} on HOST ${config.host} ${reason}`]);
+  }
+  app.log.info(`Tarjotin is running at ${config.publicUrl} (database: ${db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal}: shutting down`);
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`tarjotin: failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
