@@ -335,7 +335,12 @@ const round5 = (value: number): number => Math.round(value * 1e5) / 1e5;
  * A representative point of the municipality: the area centroid of its largest polygon, or,
  * when that falls outside (a crescent or a fjord-like shape), the pole of inaccessibility.
  */
-function representativePoint(geometry: TopoGeometry<YleMunicipality>): { point: Point; method: 'centroid' | 'pole' } {
+function representativePoint(geometry: TopoGeometry<YleMunicipality>): {
+  point: Point;
+  method: 'centroid' | 'pole';
+  /** distance from the point to the municipality's border or shore, km */
+  innerRadiusKm: number;
+} {
   const polygons = polygonsOf(geometry);
   const allPoints = polygons.flatMap((polygon) => polygon[0] ?? []);
   const origin: Point = [
@@ -350,11 +355,16 @@ function representativePoint(geometry: TopoGeometry<YleMunicipality>): { point: 
     const [lon, lat] = fromLocalFrame(point, origin);
     return [round5(lon), round5(lat)];
   };
+  const k = Math.cos((origin[1] * Math.PI) / 180);
+  // One degree of latitude is about 111.2 km; the local frame measures both axes in those units.
+  const radiusKm = ([lon, lat]: Point): number =>
+    Math.round(signedDistance(largest, [(lon - origin[0]) * k, lat - origin[1]]) * 111.2 * 100) / 100;
   const centroid = rounded(areaCentroid(largest));
-  if (inside(centroid)) return { point: centroid, method: 'centroid' };
+  // A centroid right at the shore or border (Vaasa, Mustasaari) is a poor representative point.
+  if (inside(centroid) && radiusKm(centroid) >= 1) return { point: centroid, method: 'centroid', innerRadiusKm: radiusKm(centroid) };
   const pole = rounded(poleOfInaccessibility(largest, 1e-5));
   if (!inside(pole)) problems.push(`municipality ${geometry.properties.id}: no inside point found`);
-  return { point: pole, method: 'pole' };
+  return { point: pole, method: 'pole', innerRadiusKm: radiusKm(pole) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -503,7 +513,7 @@ const municipalities: MunicipalityReference[] = municipalityCodeList
     }
     if (!(yle.properties.population > 0)) problems.push(`${code} ${name.fi}: no population in Yle data`);
 
-    const { point, method } = representativePoint(yle);
+    const { point, method, innerRadiusKm } = representativePoint(yle);
     if (method === 'pole') centroidFallbacks.push(`${code} ${name.fi}`);
     return {
       code,
@@ -514,6 +524,7 @@ const municipalities: MunicipalityReference[] = municipalityCodeList
       genitive: ptvGenitives.get(code) ?? name.fi,
       latitude: point[1],
       longitude: point[0],
+      innerRadiusKm,
     };
   })
   .sort((a, b) => a.code.localeCompare(b.code));

@@ -72,7 +72,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
         description:
           'Open read API of the Tarjotin well-being service tray. Texts are objects with fi, sv and en keys. ' +
           'Data from the Finnish Service Catalogue (Suomi.fi-palvelutietovaranto / DVV, CC BY 4.0) and providers.',
-        license: { name: 'EUPL-1.2', url: 'https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+        license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
       },
       servers: [{ url: deps.config.publicUrl }],
       tags: [

@@ -28,6 +28,7 @@ export interface DemoMunicipality {
   officialLanguages: string[];
   latitude: number;
   longitude: number;
+  innerRadiusKm: number;
 }
 
 export interface DemoRegion {
@@ -199,8 +200,8 @@ function buildLocation(ctx: Context, m: DemoMunicipality, organisation: Organisa
   const venue = random.pick(venues);
   const street = random.pick(streets);
   const number = random.int(1, 60);
-  // Within about 1.5 km of the municipality's inner point: inside the municipality.
-  const distanceKm = Math.sqrt(random.next()) * 1.5;
+  // Within the municipality: no farther from its inner point than its border or shore.
+  const distanceKm = Math.sqrt(random.next()) * Math.min(1.5, m.innerRadiusKm * 0.8);
   const bearing = random.next() * 2 * Math.PI;
   const latitude = m.latitude + (distanceKm / 111.2) * Math.cos(bearing);
   const longitude = m.longitude + (distanceKm / (111.2 * Math.cos((m.latitude * Math.PI) / 180))) * Math.sin(bearing);

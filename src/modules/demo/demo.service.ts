@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { findAppState, upsertAppState } from '../../platform/app-state.ts';
 import { localDate } from '../../platform/format.ts';
 import type { Progress } from '../../platform/progress.ts';
-import { listPostalCodesByMunicipality, loadReferenceAreas, saveServiceBundles, upsertOrganisations } from '../catalog/index.ts';
+import { ensurePostalCodes, listPostalCodesByMunicipality, loadReferenceAreas, saveServiceBundles, upsertOrganisations } from '../catalog/index.ts';
 import { generateDemoCatalogue } from './demo.generator.ts';
 import { countCatalogueServices } from './demo.queries.ts';
 
@@ -27,6 +27,7 @@ export interface DemoLoadResult {
 export async function loadDemoData(deps: Deps, options: DemoOptions, progress?: Progress): Promise<DemoLoadResult> {
   const anchorDate = options.anchorDate ?? localDate(deps.clock());
   const { regions, municipalities } = loadReferenceAreas();
+  await ensurePostalCodes(deps.db);
   const postalCodes = new Map(
     (await listPostalCodesByMunicipality(deps.db)).map((row) => [row.municipality_code, row.codes] as const),
   );

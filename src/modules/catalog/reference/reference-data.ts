@@ -40,6 +40,8 @@ export interface MunicipalityReference {
   /** WGS84 point inside the municipality (centroid of its largest polygon, or a point inside). */
   latitude: number;
   longitude: number;
+  /** Distance from the point to the border or shore (km): points within it stay inside. */
+  innerRadiusKm: number;
 }
 
 /** `code;municipality_code` with a header line; no coordinates (postal codes resolve coarsely). */
