@@ -57,7 +57,7 @@ export async function benchDatabases(): Promise<{ databases: (() => Promise<Benc
 }
 
 export function benchDeps(db: Db): Deps {
-  return { config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'off' }), db, clock: () => new Date() };
+  return { config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'off', SECRET_KEY: 'bench-secret-key-that-is-long-enough-0123456789' }), db, clock: () => new Date() };
 }
 
 export function percentile(sortedMs: number[], p: number): number {

@@ -17,6 +17,9 @@ import { createErrorHandler } from './platform/http-errors.ts';
 import { createI18n, type Catalogue, type I18n } from './platform/i18n.ts';
 import { createPageContext } from './platform/page-context.ts';
 import { securityHeaders } from './platform/security-headers.ts';
+import { csrfProtection, type CsrfOptions } from './platform/csrf.ts';
+import { createPageKit } from './platform/page-kit.ts';
+import { secretKeyFor } from './platform/secret-key.ts';
 import { registerHealthRoutes } from './platform/health.routes.ts';
 import { ErrorPage } from './ui/layout.tsx';
 import { uiMessages } from './ui/ui.messages.ts';
@@ -54,6 +57,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   const i18n: I18n = createI18n(catalogues);
+  const csrf: CsrfOptions = { secret: secretKeyFor(deps.config), secureCookies: deps.config.secureCookies };
+  const pages = createPageKit({ i18n, publicUrl: deps.config.publicUrl, csrf });
 
   await app.register(formbody);
   await app.register(cookie);
@@ -86,6 +91,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onSend', securityHeaders);
+  app.addHook('preHandler', csrfProtection(csrf));
 
   app.setErrorHandler(
     createErrorHandler((request, status) =>
@@ -104,7 +110,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
 
   registerHealthRoutes(app, deps);
   registerCatalogApiRoutes(app, deps);
-  registerWebRoutes(app, { ...deps, i18n });
+  registerWebRoutes(app, { ...deps, pages });
 
   return app;
 }

@@ -17,6 +17,10 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** 'auto' loads the demo tray into an empty database at start-up. */
   demoData: 'auto' | 'off';
+  /** Signs cookies and CSRF tokens; required in production (see secretKeyFor). */
+  secretKey: string | undefined;
+  /** Cookies get the Secure flag (PUBLIC_URL is https). */
+  secureCookies: boolean;
 }
 
 export class ConfigError extends Error {
@@ -36,6 +40,7 @@ export const configDocs: { name: string; default: string; meaning: string }[] = 
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent.' },
   { name: 'DEMO_DATA', default: 'auto', meaning: 'auto: load the demo tray into an empty database at start; off: never.' },
   { name: 'NODE_ENV', default: 'development', meaning: 'development, production or test.' },
+  { name: 'SECRET_KEY', default: '(generated in DATA_DIR outside production)', meaning: 'At least 32 characters; signs cookies and CSRF tokens. Required when NODE_ENV=production; the same on every app instance.' },
 ];
 
 type Env = Record<string, string | undefined>;
@@ -92,7 +97,13 @@ export function loadConfig(env: Env = process.env): Config {
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500, problems),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info', problems),
     demoData: oneOf(env, 'DEMO_DATA', ['auto', 'off'] as const, 'auto', problems),
+    secretKey: undefined,
+    secureCookies: publicUrl.startsWith('https://'),
   };
+  const secretKey = env.SECRET_KEY && env.SECRET_KEY !== '' ? env.SECRET_KEY : undefined;
+  if (secretKey !== undefined && secretKey.length < 32) problems.push('SECRET_KEY must be at least 32 characters long');
+  if (secretKey === undefined && config.env === 'production') problems.push('SECRET_KEY must be set when NODE_ENV=production');
+  config.secretKey = secretKey;
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

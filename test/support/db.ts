@@ -62,7 +62,14 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'off', PUBLIC_URL: 'http://tarjotin.test', ...overrides });
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'off',
+    PUBLIC_URL: 'http://tarjotin.test',
+    SECRET_KEY: 'test-secret-key-that-is-long-enough-0123456789',
+    ...overrides,
+  });
 }
 
 export function testDeps(db: Db, overrides: Partial<Deps> = {}): Deps {

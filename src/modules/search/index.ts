@@ -1,0 +1,3 @@
+/** The search module's public API. */
+export { searchServices, maxQueryLength } from './search.service.ts';
+export * from './search.types.ts';

@@ -1,0 +1,237 @@
+/**
+ * SQL of the search: filters, facets, distance and next occurrence. The text part is a
+ * parameter (a condition and a score expression built by the service) so that the text
+ * analysis can change without touching the filters.
+ */
+import type { Queryable } from '../../db/index.ts';
+import type { LocalisedText } from '../../platform/localised.ts';
+import { publicServiceCondition } from '../catalog/index.ts';
+import type { TimeOfDay } from './search.types.ts';
+
+export interface FilterSpec {
+  themes?: string[];
+  targetGroups?: string[];
+  age?: number;
+  regionCode?: string;
+  municipalityCode?: string;
+  free?: boolean;
+  kaikukortti?: boolean;
+  language?: string;
+  accessibility?: string[];
+  weekdays?: number[];
+  timesOfDay?: TimeOfDay[];
+  upcomingDays?: number;
+  now: Date;
+  origin?: { latitude: number; longitude: number; radiusKm?: number };
+}
+
+export interface TextSpec {
+  /** SQL boolean over alias `s`, with placeholders numbered from `firstParam`. */
+  condition: string;
+  /** SQL number over alias `s` (higher is better). */
+  score: string;
+  params: unknown[];
+}
+
+const timeRanges: Record<TimeOfDay, [string, string]> = {
+  morning: ['00:00', '12:00'],
+  afternoon: ['12:00', '17:00'],
+  evening: ['17:00', '24:00'],
+};
+
+/** Haversine distance in km between a location `l` and the origin parameters. */
+function distanceSql(lat: string, lon: string): string {
+  return `(2 * 6371 * asin(sqrt(power(sin(radians(l.latitude - ${lat}) / 2), 2)
+    + cos(radians(${lat})) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${lon}) / 2), 2))))`;
+}
+
+interface Built {
+  where: string;
+  params: unknown[];
+  /** SQL of the distance to the nearest location (adds its parameters when called). */
+  distance(): string;
+  /** SQL of the next scheduled event (adds its parameter when called). */
+  nextEvent(): string;
+}
+
+function build(filters: FilterSpec, text: TextSpec | undefined): Built {
+  const params: unknown[] = [];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const conditions = [publicServiceCondition];
+  if (text) {
+    // Text parameters go first: the condition and score keep their own $1…$n numbering.
+    params.push(...text.params);
+    conditions.push(text.condition);
+  }
+  if (filters.themes?.length) conditions.push(`s.themes && ${add(filters.themes)}::text[]`);
+  if (filters.targetGroups?.length) conditions.push(`s.target_groups && ${add(filters.targetGroups)}::text[]`);
+  if (filters.age !== undefined) {
+    const age = add(filters.age);
+    conditions.push(`(s.age_min IS NULL OR s.age_min <= ${age}) AND (s.age_max IS NULL OR s.age_max >= ${age})`);
+  }
+  if (filters.regionCode) conditions.push(`(${add(filters.regionCode)} = ANY(s.region_codes) OR s.area_type = 'nationwide')`);
+  if (filters.municipalityCode) {
+    conditions.push(`(${add(filters.municipalityCode)} = ANY(s.municipality_codes) OR s.area_type = 'nationwide')`);
+  }
+  if (filters.free === true) conditions.push(`s.cost_type = 'free'`);
+  if (filters.free === false) conditions.push(`s.cost_type <> 'free'`);
+  if (filters.kaikukortti) conditions.push('s.kaikukortti');
+  if (filters.language) conditions.push(`${add(filters.language)} = ANY(s.languages)`);
+  if (filters.accessibility?.length) {
+    conditions.push(`EXISTS (SELECT 1 FROM service_locations sl JOIN locations l ON l.id = sl.location_id
+      WHERE sl.service_id = s.id AND l.accessibility_features @> ${add(filters.accessibility)}::text[])`);
+  }
+  if (filters.weekdays?.length || filters.timesOfDay?.length) {
+    const parts: string[] = [`sc.service_id = s.id`, `sc.kind IN ('weekly', 'always_open')`, `NOT sc.closed`];
+    if (filters.weekdays?.length) parts.push(`(sc.kind = 'always_open' OR sc.weekdays && ${add(filters.weekdays)}::smallint[])`);
+    if (filters.timesOfDay?.length) {
+      const ranges = filters.timesOfDay.map((t) => {
+        const [from, to] = timeRanges[t];
+        return `(sc.opens < ${add(to)}::time OR ${add(to)} = '24:00') AND coalesce(sc.closes, '23:59') > ${add(from)}::time`;
+      });
+      parts.push(`(sc.kind = 'always_open' OR ${ranges.map((r) => `(${r})`).join(' OR ')})`);
+    }
+    const eventParts = [`e.service_id = s.id`, `e.status = 'scheduled'`, `e.starts_at >= ${add(filters.now)}`];
+    if (filters.weekdays?.length) {
+      eventParts.push(`extract(isodow FROM e.starts_at AT TIME ZONE 'Europe/Helsinki')::int = ANY(${add(filters.weekdays)}::int[])`);
+    }
+    conditions.push(`(EXISTS (SELECT 1 FROM schedules sc WHERE ${parts.join(' AND ')})
+      OR EXISTS (SELECT 1 FROM events e WHERE ${eventParts.join(' AND ')}))`);
+  }
+  if (filters.upcomingDays !== undefined) {
+    const now = add(filters.now);
+    conditions.push(`EXISTS (SELECT 1 FROM events e WHERE e.service_id = s.id AND e.status = 'scheduled'
+      AND e.starts_at >= ${now} AND e.starts_at < ${now}::timestamptz + make_interval(days => ${add(filters.upcomingDays)}))`);
+  }
+  const origin = filters.origin;
+  const distance = () => {
+    if (!origin) return 'NULL::double precision';
+    const point = distanceSql(`${add(origin.latitude)}::double precision`, `${add(origin.longitude)}::double precision`);
+    return `(SELECT min(${point}) FROM service_locations sl JOIN locations l ON l.id = sl.location_id
+      WHERE sl.service_id = s.id AND l.latitude IS NOT NULL AND l.status = 'active')`;
+  };
+  if (origin?.radiusKm !== undefined) {
+    conditions.push(`(${distance()} <= ${add(origin.radiusKm)} OR s.area_type = 'nationwide')`);
+  }
+  const nextEvent = () =>
+    `(SELECT min(e.starts_at) FROM events e WHERE e.service_id = s.id AND e.status = 'scheduled' AND e.starts_at >= ${add(filters.now)})`;
+  return { where: conditions.join('\n  AND '), params, distance, nextEvent };
+}
+
+export interface SearchRow {
+  id: string;
+  total: number;
+  text_score: number;
+  distance_km: number | null;
+  next_event_at: Date | null;
+  last_reviewed_at: Date | null;
+  updated_at: Date;
+}
+
+/** Ids of matching activities with the raw parts of their score, ranked by `orderBy`. */
+export async function searchServiceIds(
+  q: Queryable,
+  filters: FilterSpec,
+  text: TextSpec | undefined,
+  order: 'relevance' | 'distance' | 'soonest',
+  paging: { limit: number; offset: number },
+): Promise<SearchRow[]> {
+  const built = build(filters, text);
+  // The text parameters come first in `built.params`, so the score's placeholders are unchanged.
+  const score = text ? text.score : '0';
+  const orderBy = {
+    relevance: 'text_score DESC, next_event_at NULLS LAST, id',
+    distance: 'distance_km NULLS LAST, text_score DESC, id',
+    soonest: 'next_event_at NULLS LAST, text_score DESC, id',
+  }[order];
+  const distance = built.distance();
+  const nextEvent = built.nextEvent();
+  const params = [...built.params, paging.limit, paging.offset];
+  return q.query<SearchRow>(
+    `WITH matched AS (
+       SELECT s.id, ${score} AS text_score, ${distance} AS distance_km, ${nextEvent} AS next_event_at,
+         s.last_reviewed_at, s.updated_at
+       FROM services s
+       WHERE ${built.where}
+     )
+     SELECT *, count(*) OVER () AS total FROM matched
+     ORDER BY ${orderBy}
+     LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+}
+
+export interface FacetRow {
+  facet: string;
+  value: string;
+  count: number;
+}
+
+/** Counts per theme, target group, language and municipality over the matching activities. */
+export async function searchFacets(q: Queryable, filters: FilterSpec, text: TextSpec | undefined): Promise<FacetRow[]> {
+  const built = build(filters, text);
+  return q.query<FacetRow>(
+    `WITH matched AS (
+       SELECT s.themes, s.target_groups, s.languages, s.municipality_codes, s.cost_type, s.kaikukortti
+       FROM services s WHERE ${built.where}
+     )
+     SELECT 'theme' AS facet, t AS value, count(*) AS count FROM matched, unnest(themes) t GROUP BY t
+     UNION ALL SELECT 'target_group', g, count(*) FROM matched, unnest(target_groups) g GROUP BY g
+     UNION ALL SELECT 'language', l, count(*) FROM matched, unnest(languages) l GROUP BY l
+     UNION ALL SELECT 'municipality', m, count(*) FROM matched, unnest(municipality_codes) m GROUP BY m
+     UNION ALL SELECT 'free', 'true', count(*) FROM matched WHERE cost_type = 'free'
+     UNION ALL SELECT 'kaikukortti', 'true', count(*) FROM matched WHERE kaikukortti`,
+    built.params,
+  );
+}
+
+export interface HitRow {
+  id: string;
+  name: LocalisedText;
+  summary: LocalisedText;
+  plain_summary: LocalisedText;
+  organisation_id: string;
+  organisation_name: LocalisedText;
+  themes: string[];
+  target_groups: string[];
+  age_min: number | null;
+  age_max: number | null;
+  cost_type: 'free' | 'fee' | 'unknown';
+  kaikukortti: boolean;
+  languages: string[];
+  municipality_codes: string[];
+  accepts_referrals: boolean;
+  open_places: number | null;
+  confidential_address: boolean;
+  location_name: LocalisedText | null;
+  street_address: LocalisedText | null;
+  post_office: LocalisedText | null;
+  location_municipality: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/** The display fields of the given activities (one location each: the first by name). */
+export async function listHits(q: Queryable, ids: readonly string[]): Promise<HitRow[]> {
+  if (ids.length === 0) return [];
+  return q.query<HitRow>(
+    `SELECT s.id, s.name, s.summary, s.plain_summary, s.organisation_id, o.name AS organisation_name, s.themes,
+       s.target_groups, s.age_min, s.age_max, s.cost_type, s.kaikukortti, s.languages, s.municipality_codes,
+       s.accepts_referrals, s.open_places, s.confidential_address,
+       loc.name AS location_name, loc.street_address, loc.post_office, loc.municipality_code AS location_municipality,
+       loc.latitude, loc.longitude
+     FROM services s
+     JOIN organisations o ON o.id = s.organisation_id
+     LEFT JOIN LATERAL (
+       SELECT l.name, l.street_address, l.post_office, l.municipality_code, l.latitude, l.longitude
+       FROM service_locations sl JOIN locations l ON l.id = sl.location_id
+       WHERE sl.service_id = s.id AND l.status = 'active'
+       ORDER BY l.name->>'fi' NULLS LAST, l.id LIMIT 1
+     ) loc ON true
+     WHERE s.id = ANY($1::uuid[])`,
+    [ids],
+  );
+}

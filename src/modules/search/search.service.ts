@@ -1,0 +1,140 @@
+/**
+ * searchServices: the one entry point of search. Resolves the distance origin, builds the text
+ * match, runs the ranked query and the facets, and shapes the hits.
+ *
+ * The text matcher here is the provisional one (substring match over names, summaries and
+ * keywords in all languages); the analysed full-text index replaces `textSpec`.
+ */
+import type { Deps } from '../../platform/deps.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { findPostalCode } from '../catalog/index.ts';
+import { listHits, searchFacets, searchServiceIds, type FacetRow, type FilterSpec, type TextSpec } from './search.queries.ts';
+import type { FacetCounts, SearchHit, SearchQuery, SearchResult } from './search.types.ts';
+
+export const maxQueryLength = 500;
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2)
+    .slice(0, 12);
+}
+
+function escapeLike(word: string): string {
+  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function provisionalTextSpec(text: string): TextSpec | undefined {
+  const list = words(text);
+  if (list.length === 0) return undefined;
+  const params = list.map((w) => `%${escapeLike(w)}%`);
+  const name = `lower(s.name::text || ' ' || s.alternative_names::text)`;
+  const body = `lower(s.summary::text || ' ' || s.keywords::text || ' ' || s.description::text)`;
+  const anyMatch = params.map((_, i) => `(${name} LIKE $${i + 1} OR ${body} LIKE $${i + 1})`).join(' OR ');
+  const score = params.map((_, i) => `(CASE WHEN ${name} LIKE $${i + 1} THEN 3 WHEN ${body} LIKE $${i + 1} THEN 1 ELSE 0 END)`).join(' + ');
+  return { condition: `(${anyMatch})`, score: `(${score})::double precision`, params };
+}
+
+function facetCounts(rows: FacetRow[]): FacetCounts {
+  const facets: FacetCounts = { themes: {}, targetGroups: {}, languages: {}, municipalities: {}, free: 0, kaikukortti: 0 };
+  for (const row of rows) {
+    if (row.facet === 'theme') facets.themes[row.value] = row.count;
+    else if (row.facet === 'target_group') facets.targetGroups[row.value] = row.count;
+    else if (row.facet === 'language') facets.languages[row.value] = row.count;
+    else if (row.facet === 'municipality') facets.municipalities[row.value] = row.count;
+    else if (row.facet === 'free') facets.free = row.count;
+    else if (row.facet === 'kaikukortti') facets.kaikukortti = row.count;
+  }
+  return facets;
+}
+
+/** Searches the public tray. Throws ValidationError for input that cannot be searched. */
+export async function searchServices(deps: Deps, query: SearchQuery): Promise<SearchResult> {
+  const text = (query.text ?? '').trim();
+  if (text.length > maxQueryLength) {
+    throw new ValidationError(`the search text is longer than ${maxQueryLength} characters`, { text: 'search.error.tooLong' });
+  }
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 20;
+  let origin: SearchResult['origin'];
+  if (query.near?.postalCode) {
+    const postal = await findPostalCode(deps.db, query.near.postalCode);
+    if (!postal) throw new ValidationError(`unknown postal code ${query.near.postalCode}`, { postalCode: 'search.error.unknownPostalCode' });
+    origin = { latitude: postal.latitude, longitude: postal.longitude, coarse: postal.coarse, postalCode: postal.code };
+  } else if (query.near?.latitude !== undefined && query.near.longitude !== undefined) {
+    origin = { latitude: query.near.latitude, longitude: query.near.longitude, coarse: false };
+  }
+  const filters: FilterSpec = {
+    ...(query.themes ? { themes: query.themes } : {}),
+    ...(query.targetGroups ? { targetGroups: query.targetGroups } : {}),
+    ...(query.age !== undefined ? { age: query.age } : {}),
+    ...(query.regionCode ? { regionCode: query.regionCode } : {}),
+    ...(query.municipalityCode ? { municipalityCode: query.municipalityCode } : {}),
+    ...(query.free !== undefined ? { free: query.free } : {}),
+    ...(query.kaikukortti ? { kaikukortti: true } : {}),
+    ...(query.language ? { language: query.language } : {}),
+    ...(query.accessibility?.length ? { accessibility: query.accessibility } : {}),
+    ...(query.weekdays?.length ? { weekdays: query.weekdays } : {}),
+    ...(query.timesOfDay?.length ? { timesOfDay: query.timesOfDay } : {}),
+    ...(query.upcomingDays !== undefined ? { upcomingDays: query.upcomingDays } : {}),
+    now: deps.clock(),
+    ...(origin ? { origin: { latitude: origin.latitude, longitude: origin.longitude, ...(query.near?.radiusKm !== undefined ? { radiusKm: query.near.radiusKm } : {}) } } : {}),
+  };
+  const spec = provisionalTextSpec(text);
+  const sort = query.sort === 'distance' && !origin ? 'relevance' : (query.sort ?? 'relevance');
+  const [rows, facetRows] = await Promise.all([
+    searchServiceIds(deps.db, filters, spec, sort, { limit: pageSize, offset: (page - 1) * pageSize }),
+    searchFacets(deps.db, filters, spec),
+  ]);
+  const hits = new Map((await listHits(deps.db, rows.map((r) => r.id))).map((h) => [h.id, h]));
+  const items: SearchHit[] = rows.flatMap((row) => {
+    const hit = hits.get(row.id);
+    if (!hit) return [];
+    return [
+      {
+        id: hit.id,
+        name: hit.name,
+        summary: hit.summary,
+        plainSummary: hit.plain_summary,
+        organisation: { id: hit.organisation_id, name: hit.organisation_name },
+        themes: hit.themes,
+        targetGroups: hit.target_groups,
+        ageMin: hit.age_min,
+        ageMax: hit.age_max,
+        costType: hit.cost_type,
+        kaikukortti: hit.kaikukortti,
+        languages: hit.languages,
+        municipalityCodes: hit.municipality_codes,
+        acceptsReferrals: hit.accepts_referrals,
+        openPlaces: hit.open_places,
+        ...(hit.location_name && !hit.confidential_address
+          ? {
+              location: {
+                name: hit.location_name,
+                streetAddress: hit.street_address ?? {},
+                postOffice: hit.post_office ?? {},
+                municipalityCode: hit.location_municipality,
+                latitude: hit.latitude,
+                longitude: hit.longitude,
+              },
+            }
+          : {}),
+        ...(row.distance_km !== null && !hit.confidential_address ? { distanceKm: Math.round(row.distance_km * 10) / 10 } : {}),
+        ...(row.next_event_at ? { nextEventAt: row.next_event_at.toISOString() } : {}),
+        score: row.text_score,
+        ...(query.debug ? { scoreParts: { text: row.text_score } } : {}),
+      },
+    ];
+  });
+  return {
+    items,
+    total: rows[0]?.total ?? 0,
+    page,
+    pageSize,
+    facets: facetCounts(facetRows),
+    queryLanguage: query.lang,
+    ...(origin ? { origin } : {}),
+  };
+}
