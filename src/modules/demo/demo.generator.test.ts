@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { sharedDataSkip, sharedPath } from '../../../test/support/shared-data.ts';
 import { describe, expect, it } from 'vitest';
 import { loadReferenceAreas, organisationTypes, targetGroupCodes, themeCodes } from '../catalog/index.ts';
 import { generateDemoCatalogue, type DemoInput } from './demo.generator.ts';
@@ -61,8 +62,8 @@ describe('demo tray generator', () => {
     expect(withEvents).toBeGreaterThan(100);
   });
 
-  const topo = new URL('../../../../shared/data/municipalities/yle-geodata/finland-hva-2021.topo.json', import.meta.url);
-  it.skipIf(!existsSync(topo))('places every location inside its municipality (Yle municipality polygons)', async () => {
+  const topo = sharedPath('data/municipalities/yle-geodata/finland-hva-2021.topo.json');
+  it.skipIf(sharedDataSkip !== undefined)(`places every location inside its municipality (Yle polygons)${sharedDataSkip ? ` (${sharedDataSkip})` : ''}`, async () => {
     const { municipalityContains } = await import('../../../test/support/municipality-polygons.ts');
     const contains = municipalityContains(JSON.parse(readFileSync(topo, 'utf8')));
     const outside = catalogue.bundles

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sharedDataSkip, sharedPath } from '../../../../test/support/shared-data.ts';
 import { describe, it, expect } from 'vitest';
 import { loadMunicipalities, loadRegions, postalCodesCsvPath, regionKinds } from './reference-data.ts';
 
@@ -16,10 +17,8 @@ function contrastWithWhite(hex: string): number {
   return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
 }
 
-// The Yle TopoJSON the populations come from; only present in the development environment.
-const yleTopologyPath = fileURLToPath(
-  new URL('../../../../../shared/data/municipalities/yle-geodata/finland-hva-2021.topo.json', import.meta.url),
-);
+// The Yle TopoJSON the populations come from (../shared/data, read at run time).
+const yleTopologyPath = sharedPath('data/municipalities/yle-geodata/finland-hva-2021.topo.json');
 
 describe('region reference data', () => {
   it('has 23 regions with unique codes and slugs', () => {
@@ -80,8 +79,8 @@ describe('municipality reference data', () => {
     }
   });
 
-  it.skipIf(!existsSync(yleTopologyPath))(
-    'has a total population within 1 % of Yle data (skipped where ../shared/data is not checked out)',
+  it.skipIf(sharedDataSkip !== undefined)(
+    `has a total population within 1 % of Yle data${sharedDataSkip ? ` (${sharedDataSkip})` : ''}`,
     () => {
       const topology = JSON.parse(readFileSync(yleTopologyPath, 'utf-8')) as {
         objects: { munis: { geometries: { properties: { population: number } }[] } };
