@@ -33,8 +33,9 @@ export function gradationKey(stem: string): string {
   return stem.slice(0, start) + (strong[cluster] ?? cluster);
 }
 
-/** Marks a gradation key in the index so that it never collides with a stem. */
-export const gradationKeyPrefix = '~';
+/** Marks a gradation key in the index so that it never collides with a stem (letters only: the
+ * text-search parser would drop punctuation). */
+export const gradationKeyPrefix = 'qq';
 
 export function createFallbackAnalyser(): FinnishAnalyser {
   return {
