@@ -79,7 +79,7 @@ export function createSearch(
     const resolved = await resolveTerms(db, plan, resolveOptions);
     const rows = await rankServices(db, {
       slots: resolved.terms.map((t) => t.slot),
-      lexemes: resolved.terms.map((t) => t.lexeme),
+      queries: resolved.terms.map((t) => t.query),
       weights: resolved.terms.map((t) => t.weight),
       activeSlots: resolved.activeSlots,
       coverageExponent: settings.coverageExponent,

@@ -3,6 +3,18 @@ import type { PipelineSettings } from './search-service.ts';
 
 export const variants: Record<string, Partial<PipelineSettings>> = {
   'final': {},
+  'merged-concept-slots': { planWeights: { conceptSlots: 'merge' } },
+  'fields-0.2-0.4-0.6-1': { fieldWeights: [0.2, 0.4, 0.6, 1.0] },
+  'fields-0.3-0.5-0.7-1': { fieldWeights: [0.3, 0.5, 0.7, 1.0] },
+  'fields-0.4-0.6-0.8-1': { fieldWeights: [0.4, 0.6, 0.8, 1.0] },
+  'coverage-0': { coverageExponent: 0 },
+  'coverage-2': { coverageExponent: 2 },
+  'concept-0.5': { planWeights: { conceptFinnish: 0.5, conceptOther: 0.4 } },
+  'concept-0.9': { planWeights: { conceptFinnish: 0.9, conceptOther: 0.8 } },
+  'compound-0.4': { resolve: { compoundWeight: 0.4 } },
+  'compound-0.8': { resolve: { compoundWeight: 0.8 } },
+  'typo-min-0.5': { resolve: { typoMinSimilarity: 0.5 } },
+  'no-place-boost': { placeBoost: 1 },
   'no-concepts': { useConcepts: false },
   'no-dictionary': { useDictionary: false },
   'no-concepts-no-dictionary': { useConcepts: false, useDictionary: false },

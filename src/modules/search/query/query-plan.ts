@@ -28,6 +28,11 @@ export interface PlannedTerm {
   widen: Widening;
   /** True when the term is the whole query word (not a part, translation or concept word). */
   primary: boolean;
+  /**
+   * Words of a multi-word expansion ("taloudellinen tuki") must all match: terms with the same
+   * phrase id are ANDed across `word`, ORed within one word.
+   */
+  phrase?: { id: number; word: number };
 }
 
 export interface QuerySlot {
@@ -54,12 +59,14 @@ export interface PlannerDependencies {
 }
 
 export interface PlanWeights {
+  /** 'merge': a concept joins the slot of its trigger words; 'separate': a slot of its own. */
+  conceptSlots: 'merge' | 'separate';
   translation: number;
   conceptFinnish: number;
   conceptOther: number;
 }
 
-export const defaultPlanWeights: PlanWeights = { translation: 0.7, conceptFinnish: 0.7, conceptOther: 0.6 };
+export const defaultPlanWeights: PlanWeights = { conceptSlots: 'separate', translation: 0.7, conceptFinnish: 0.7, conceptOther: 0.6 };
 
 const otherStopwords: Record<'sv' | 'en', Set<string>> = {
   sv: new Set(['och', 'för', 'med', 'till', 'av', 'på', 'i', 'om', 'hur', 'var', 'jag', 'min', 'mitt', 'mina', 'är', 'en', 'ett', 'det', 'den', 'som', 'att', 'har', 'vill', 'kan', 'behöver', 'söker', 'nära', 'vid', 'efter', 'hjälp']),
@@ -68,18 +75,34 @@ const otherStopwords: Record<'sv' | 'en', Set<string>> = {
 
 const configOf: Record<SearchLanguage, TermConfig> = { fi: 'simple', sv: 'swedish', en: 'english' };
 
-/** Turns analysed Finnish phrase words into terms of one slot. */
-function finnishPhraseTerms(finnish: FinnishAnalyser, phrase: string, slot: number, weight: number): PlannedTerm[] {
-  const terms: PlannedTerm[] = [];
+/** Turns an expansion phrase into terms of one slot; a multi-word phrase becomes an AND group. */
+function phraseTerms(
+  finnish: FinnishAnalyser,
+  language: SearchLanguage,
+  phrase: string,
+  slot: number,
+  weight: number,
+  nextPhraseId: () => number,
+): PlannedTerm[] {
+  const perWord: PlannedTerm[][] = [];
   for (const token of tokenize(phrase)) {
+    if (language !== 'fi') {
+      if (otherStopwords[language].has(token.lower)) continue;
+      perWord.push([{ slot, config: configOf[language], text: token.lower, weight, widen: 'none', primary: false }]);
+      continue;
+    }
     const word = finnish.analyseQueryWord(token.surface);
     if (word.isStopword) continue;
-    for (const alternative of word.alternatives) {
-      if (alternative.kind !== 'word' && alternative.kind !== 'derived') continue;
-      terms.push({ slot, config: 'simple', text: alternative.term, weight: weight * alternative.weight, widen: 'compounds', primary: false });
-    }
+    perWord.push(
+      word.alternatives
+        .filter((alternative) => alternative.kind === 'word' || alternative.kind === 'derived')
+        .map((alternative) => ({ slot, config: 'simple' as const, text: alternative.term, weight: weight * alternative.weight, widen: 'compounds' as const, primary: false })),
+    );
   }
-  return terms;
+  const words = perWord.filter((alternatives) => alternatives.length > 0);
+  if (words.length <= 1) return words.flat();
+  const id = nextPhraseId();
+  return words.flatMap((alternatives, word) => alternatives.map((term) => ({ ...term, widen: 'none' as const, phrase: { id, word } })));
 }
 
 export function planQuery(text: string, hint: SearchLanguage, deps: PlannerDependencies): QueryPlan {
@@ -90,6 +113,10 @@ export function planQuery(text: string, hint: SearchLanguage, deps: PlannerDepen
   const terms: PlannedTerm[] = [];
   const places = new Set<string>();
   const contentWords: string[] = [];
+  /** The slot of each content word (undefined for function words). */
+  const slotOfWord: (number | undefined)[] = [];
+  let phraseCount = 0;
+  const nextPhraseId = () => ++phraseCount;
 
   for (const [index, token] of tokens.entries()) {
     const finnishWord = deps.finnish.analyseQueryWord(token.surface);
@@ -100,17 +127,22 @@ export function planQuery(text: string, hint: SearchLanguage, deps: PlannerDepen
       continue;
     }
     contentWords.push(token.surface);
+    slotOfWord.push(undefined);
     const slot = slots.length;
     if (language === 'fi') {
       if (finnishWord.isStopword) continue;
+      slotOfWord[slotOfWord.length - 1] = slot;
       slots.push({ label: token.surface, kind: 'word' });
       for (const alternative of finnishWord.alternatives) {
+        // Compound parts are indexed as such; widening them too (huoli → huolimatta) is noise.
         const primary = alternative.kind === 'word';
-        terms.push({ slot, config: 'simple', text: alternative.term, weight: alternative.weight, widen: primary ? 'compounds_and_typos' : 'compounds', primary });
+        const widen: Widening = primary ? 'compounds_and_typos' : alternative.kind === 'subcompound' ? 'compounds' : 'none';
+        terms.push({ slot, config: 'simple', text: alternative.term, weight: alternative.weight, widen, primary });
       }
       continue;
     }
     if (otherStopwords[language].has(token.lower)) continue;
+    slotOfWord[slotOfWord.length - 1] = slot;
     slots.push({ label: token.surface, kind: 'word' });
     terms.push({ slot, config: configOf[language], text: token.lower, weight: 1, widen: 'compounds_and_typos', primary: true });
     if (deps.dictionary) {
@@ -119,37 +151,49 @@ export function planQuery(text: string, hint: SearchLanguage, deps: PlannerDepen
       if (next) keys.push(phraseKey(language, `${token.lower} ${next.lower}`));
       for (const key of keys) {
         for (const label of deps.dictionary.finnishFor(language, key)) {
-          terms.push(...finnishPhraseTerms(deps.finnish, label, slot, weights.translation));
+          terms.push(...phraseTerms(deps.finnish, 'fi', label, slot, weights.translation, nextPhraseId));
         }
       }
     }
   }
 
+  // A concept joins the slot of the words that triggered it: "yksinäinen" and its catalogue
+  // words (päivätoiminta, vertaistuki…) are one aspect of the need, matched once.
   const matches = deps.concepts.match(contentWords);
+  const slotOf = (slot: number): number => (merged.get(slot) === undefined || merged.get(slot) === slot ? slot : slotOf(merged.get(slot)!));
+  const merged = new Map<number, number>();
   for (const match of matches) {
-    const slot = slots.length;
-    slots.push({ label: `concept:${match.concept.id}`, kind: 'concept' });
-    for (const phrase of match.concept.expansions.fi) {
-      terms.push(...finnishPhraseTerms(deps.finnish, phrase, slot, weights.conceptFinnish));
+    const covered = [...new Set(match.words.map((w) => slotOfWord[w]).filter((s): s is number => s !== undefined).map(slotOf))].sort((a, b) => a - b);
+    let slot: number;
+    if (covered.length === 0 || weights.conceptSlots === 'separate') {
+      slot = slots.length;
+      slots.push({ label: `concept:${match.concept.id}`, kind: 'concept' });
+    } else {
+      slot = covered[0]!;
+      for (const other of covered.slice(1)) merged.set(other, slot);
+      slots[slot]!.label += ` +${match.concept.id}`;
     }
-    for (const other of ['sv', 'en'] as const) {
-      for (const phrase of match.concept.expansions[other]) {
-        for (const token of tokenize(phrase)) {
-          if (otherStopwords[other].has(token.lower)) continue;
-          terms.push({ slot, config: configOf[other], text: token.lower, weight: weights.conceptOther, widen: 'none', primary: false });
-        }
+    for (const language of ['fi', 'sv', 'en'] as const) {
+      const weight = language === 'fi' ? weights.conceptFinnish : weights.conceptOther;
+      for (const phrase of match.concept.expansions[language]) {
+        terms.push(...phraseTerms(deps.finnish, language, phrase, slot, weight, nextPhraseId));
       }
     }
   }
 
-  return { language, slots, terms: dedupe(terms), places: [...places], concepts: matches.map((m) => m.concept.id) };
+  // Renumber slots after merging so that they stay 0..n-1.
+  const live = slots.map((_, i) => i).filter((i) => slotOf(i) === i);
+  const renumber = new Map(live.map((slot, index) => [slot, index]));
+  const finalTerms = terms.map((term) => ({ ...term, slot: renumber.get(slotOf(term.slot))! }));
+  const finalSlots = live.map((i) => slots[i]!);
+  return { language, slots: finalSlots, terms: dedupe(finalTerms), places: [...places], concepts: matches.map((m) => m.concept.id) };
 }
 
 /** Keeps the strongest copy of each (slot, config, text). */
 function dedupe(terms: PlannedTerm[]): PlannedTerm[] {
   const best = new Map<string, PlannedTerm>();
   for (const term of terms) {
-    const key = `${term.slot}|${term.config}|${term.text}`;
+    const key = `${term.slot}|${term.config}|${term.text}|${term.phrase?.id ?? ''}|${term.phrase?.word ?? ''}`;
     const previous = best.get(key);
     if (!previous || term.weight > previous.weight) best.set(key, term);
   }

@@ -31,9 +31,15 @@ export const defaultResolveOptions: Omit<ResolveOptions, 'totalDocuments'> = {
 
 export interface ResolvedTerm {
   slot: number;
-  lexeme: string;
+  /** A tsquery: one quoted lexeme, or an AND of ORs for a multi-word expansion. */
+  query: string;
   weight: number;
-  how: 'exact' | 'compound' | 'typo';
+  how: 'exact' | 'compound' | 'typo' | 'phrase';
+}
+
+/** Quotes a lexeme for tsquery input syntax. */
+export function quoteLexeme(lexeme: string): string {
+  return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
 export interface ResolvedQuery {
@@ -68,27 +74,47 @@ export async function resolveTerms(db: Queryable, plan: QueryPlan, options: Reso
 
   const idf = (count: number) => Math.log(1 + options.totalDocuments / Math.max(1, count));
   const best = new Map<string, ResolvedTerm>();
-  const add = (slot: number, lexeme: string, weight: number, how: ResolvedTerm['how']) => {
-    const key = `${slot}|${lexeme}`;
+  const add = (slot: number, query: string, weight: number, how: ResolvedTerm['how']) => {
+    const key = `${slot}|${query}`;
     const previous = best.get(key);
-    if (!previous || weight > previous.weight) best.set(key, { slot, lexeme, weight, how });
+    if (!previous || weight > previous.weight) best.set(key, { slot, query, weight, how });
   };
+  const phrases = new Map<number, { slot: number; weight: number; words: Map<number, Set<string>> }>();
   plan.terms.forEach((term, i) => {
+    if (term.phrase) {
+      let phrase = phrases.get(term.phrase.id);
+      if (!phrase) phrases.set(term.phrase.id, (phrase = { slot: term.slot, weight: term.weight, words: new Map() }));
+      phrase.weight = Math.max(phrase.weight, term.weight);
+      let lexemes = phrase.words.get(term.phrase.word);
+      if (!lexemes) phrase.words.set(term.phrase.word, (lexemes = new Set()));
+      for (const lexeme of lexemesOf[i] ?? []) if (docCount.has(lexeme)) lexemes.add(lexeme);
+      return;
+    }
     for (const lexeme of lexemesOf[i] ?? []) {
       const count = docCount.get(lexeme);
-      if (count !== undefined) add(term.slot, lexeme, term.weight * idf(count), 'exact');
+      if (count !== undefined) add(term.slot, quoteLexeme(lexeme), term.weight * idf(count), 'exact');
       if (term.widen !== 'none') {
+        // A compound that contains the word is never stronger evidence than the word itself.
+        const cap = count !== undefined ? idf(count) : Number.POSITIVE_INFINITY;
         for (const n of compoundsOf.get(lexeme) ?? []) {
-          add(term.slot, n.neighbour, term.weight * options.compoundWeight * idf(n.docCount), 'compound');
+          add(term.slot, quoteLexeme(n.neighbour), term.weight * options.compoundWeight * Math.min(cap, idf(n.docCount)), 'compound');
         }
       }
       if (term.primary && typoLexemes.has(lexeme)) {
         for (const n of typos.get(lexeme) ?? []) {
-          add(term.slot, n.neighbour, term.weight * options.typoWeight * n.similarity * idf(n.docCount), 'typo');
+          add(term.slot, quoteLexeme(n.neighbour), term.weight * options.typoWeight * n.similarity * idf(n.docCount), 'typo');
         }
       }
     }
   });
+  // A multi-word expansion matches only when every word does; its rarest word sets its weight.
+  for (const phrase of phrases.values()) {
+    const words = [...phrase.words.values()];
+    if (words.length < 2 || words.some((lexemes) => lexemes.size === 0)) continue;
+    const rarest = Math.min(...words.flatMap((lexemes) => [...lexemes].map((l) => docCount.get(l) ?? options.totalDocuments)));
+    const query = words.map((lexemes) => `(${[...lexemes].map(quoteLexeme).join(' | ')})`).join(' & ');
+    add(phrase.slot, query, phrase.weight * idf(rarest), 'phrase');
+  }
   const terms = [...best.values()];
   return { terms, activeSlots: new Set(terms.map((t) => t.slot)).size };
 }

@@ -89,7 +89,8 @@ export async function listSimilarLexemes(
 
 export interface RankInput {
   slots: readonly number[];
-  lexemes: readonly string[];
+  /** tsquery text per term (quoted lexemes). */
+  queries: readonly string[];
   weights: readonly number[];
   /** Slots that can match at all (denominator of the coverage factor). */
   activeSlots: number;
@@ -114,8 +115,8 @@ export interface RankedServiceRow {
 export async function rankServices(db: Queryable, input: RankInput): Promise<RankedServiceRow[]> {
   return db.query<RankedServiceRow>(
     `WITH terms AS (
-       SELECT t.slot, t.weight, quote_literal(t.lexeme)::tsquery AS query
-         FROM unnest($1::integer[], $2::text[], $3::float8[]) AS t(slot, lexeme, weight)
+       SELECT t.slot, t.weight, t.query::tsquery AS query
+         FROM unnest($1::integer[], $2::text[], $3::float8[]) AS t(slot, query, weight)
      ),
      slot_scores AS (
        SELECT d.service_id, t.slot, max(t.weight * ts_rank($8::float4[], d.tsv, t.query)) AS score
@@ -135,7 +136,7 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
       LIMIT $9::integer`,
     [
       input.slots,
-      input.lexemes,
+      input.queries,
       input.weights,
       Math.max(1, input.activeSlots),
       input.coverageExponent,

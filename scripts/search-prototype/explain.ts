@@ -1,0 +1,36 @@
+/**
+ * Shows how one query is planned, resolved and ranked:
+ *   npx tsx scripts/search-prototype/explain.ts [--fallback] [--lang fi] "query text"
+ */
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { Queryable } from '../../src/db/db.ts';
+import { createFinnishAnalyser } from '../../src/modules/search/analysis/finnish.ts';
+import type { SearchLanguage } from '../../src/modules/search/analysis/language.ts';
+import { loadVoikko } from '../../src/modules/search/analysis/voikko.ts';
+import { CrossLanguageDictionary } from '../../src/modules/search/concepts/dictionary.ts';
+import { buildIndex } from './prototype-index.ts';
+import { loadPtvServices } from './ptv-corpus.ts';
+import { createSearch, defaultSettings } from './search-service.ts';
+
+const args = process.argv.slice(2);
+const lang = (args.includes('--lang') ? args[args.indexOf('--lang') + 1] : 'fi') as SearchLanguage;
+const text = args.at(-1) ?? '';
+const shared = resolve(import.meta.dirname, '../../../shared');
+const { services, places } = loadPtvServices([join(shared, 'data/ptv/kunta-api-v8-2018/services')]);
+const dictionary = new CrossLanguageDictionary();
+for (const s of services) for (const t of s.labels) dictionary.add(t);
+const finnish = createFinnishAnalyser({ choice: args.includes('--fallback') ? 'fallback' : 'auto', loadVoikko });
+const db = await PGlite.create({ extensions: { pg_trgm } });
+const queryable: Queryable = { query: async (sql, params) => (await db.query(sql, params ? [...params] : undefined)).rows as never };
+await buildIndex(db, services, finnish);
+const search = createSearch(queryable, { finnish, dictionary, places, totalDocuments: services.length }, defaultSettings);
+const { plan, resolved, rows } = await search(text, lang, 15);
+console.log(`analyser ${finnish.id}, language ${plan.language}, places ${plan.places.join(',')}, concepts ${plan.concepts.join(', ')}`);
+plan.slots.forEach((slot, i) => {
+  const terms = resolved.terms.filter((t) => t.slot === i).sort((a, b) => b.weight - a.weight);
+  console.log(`slot ${i} ${slot.label}: ${terms.slice(0, 25).map((t) => `${t.query}${t.how === 'exact' ? '' : `(${t.how})`}=${t.weight.toFixed(2)}`).join(' ')}`);
+});
+const names = new Map(services.map((s) => [s.id, `${s.names.fi ?? s.names.sv} [${s.placeIds.slice(0, 2).join(',')}]`]));
+for (const row of rows) console.log(`${row.score.toFixed(3)} ${row.matchedSlots} ${names.get(row.serviceId)}`);
