@@ -24,6 +24,9 @@ export interface PipelineSettings {
   planWeights: Partial<PlanWeights>;
   resolve: Partial<ResolveOptions>;
   coverageExponent: number;
+  saturation: number;
+  /** Re-plan once with typo corrections so that corrected words reach their concepts. */
+  replanCorrections: boolean;
   placeBoost: number;
   fieldWeights: RankInput['fieldWeights'];
 }
@@ -34,6 +37,8 @@ export const defaultSettings: PipelineSettings = {
   planWeights: {},
   resolve: {},
   coverageExponent: 1,
+  saturation: 0,
+  replanCorrections: true,
   placeBoost: 1.5,
   fieldWeights: [0.1, 0.2, 0.4, 1.0],
 };
@@ -68,26 +73,39 @@ export function createSearch(
   const concepts = createConceptMatcher(settings.useConcepts ? allConcepts : [], conceptKeys(deps.finnish));
   const places = placeIndex(deps.places, deps.finnish);
   const resolveOptions: ResolveOptions = { ...defaultResolveOptions, ...settings.resolve, totalDocuments: deps.totalDocuments };
-  return async function search(text: string, hint: SearchLanguage, limit = 50) {
-    const plan = planQuery(text, hint, {
+  const planFor = (text: string, hint: SearchLanguage) =>
+    planQuery(text, hint, {
       finnish: deps.finnish,
       concepts,
       dictionary: settings.useDictionary ? deps.dictionary : null,
       places,
       weights: settings.planWeights,
     });
-    const resolved = await resolveTerms(db, plan, resolveOptions);
+  return async function search(text: string, hint: SearchLanguage, limit = 50) {
+    let plan = planFor(text, hint);
+    let resolved = await resolveTerms(db, plan, resolveOptions);
+    let didYouMean: string | undefined;
+    const corrections = resolved.corrections.filter((c) => c.similarity >= 0.6 && c.word);
+    if (settings.replanCorrections && corrections.length > 0) {
+      didYouMean = corrections.reduce((query, c) => query.replace(new RegExp(`(?<![\\p{L}])${c.word}(?![\\p{L}])`, 'iu'), c.correction), text);
+      const replanned = planFor(didYouMean, plan.language);
+      if (replanned.concepts.length > plan.concepts.length) {
+        plan = replanned;
+        resolved = await resolveTerms(db, plan, resolveOptions);
+      }
+    }
     const rows = await rankServices(db, {
       slots: resolved.terms.map((t) => t.slot),
       queries: resolved.terms.map((t) => t.query),
       weights: resolved.terms.map((t) => t.weight),
       activeSlots: resolved.activeSlots,
       coverageExponent: settings.coverageExponent,
+      saturation: settings.saturation,
       places: plan.places,
       placeBoost: settings.placeBoost,
       fieldWeights: settings.fieldWeights,
       limit,
     });
-    return { plan, resolved, rows };
+    return { plan, resolved, rows, didYouMean };
   };
 }

@@ -38,6 +38,8 @@ export interface PlannedTerm {
 export interface QuerySlot {
   label: string;
   kind: 'word' | 'concept';
+  /** For a word slot: the word as typed, lower-cased (a typo probe besides its analysed terms). */
+  word?: string;
 }
 
 export interface QueryPlan {
@@ -132,7 +134,7 @@ export function planQuery(text: string, hint: SearchLanguage, deps: PlannerDepen
     if (language === 'fi') {
       if (finnishWord.isStopword) continue;
       slotOfWord[slotOfWord.length - 1] = slot;
-      slots.push({ label: token.surface, kind: 'word' });
+      slots.push({ label: token.surface, kind: 'word', word: token.lower });
       for (const alternative of finnishWord.alternatives) {
         // Compound parts are indexed as such; widening them too (huoli → huolimatta) is noise.
         const primary = alternative.kind === 'word';
@@ -143,7 +145,7 @@ export function planQuery(text: string, hint: SearchLanguage, deps: PlannerDepen
     }
     if (otherStopwords[language].has(token.lower)) continue;
     slotOfWord[slotOfWord.length - 1] = slot;
-    slots.push({ label: token.surface, kind: 'word' });
+    slots.push({ label: token.surface, kind: 'word', word: token.lower });
     terms.push({ slot, config: configOf[language], text: token.lower, weight: 1, widen: 'compounds_and_typos', primary: true });
     if (deps.dictionary) {
       const keys = [phraseKey(language, token.lower)];

@@ -25,7 +25,7 @@ export const defaultResolveOptions: Omit<ResolveOptions, 'totalDocuments'> = {
   compoundMinLength: 5,
   compoundLimit: 12,
   typoWeight: 0.9,
-  typoMinSimilarity: 0.4,
+  typoMinSimilarity: 0.5,
   typoLimit: 3,
 };
 
@@ -46,10 +46,20 @@ export interface ResolvedQuery {
   terms: ResolvedTerm[];
   /** Slots with at least one lexeme in the vocabulary. */
   activeSlots: number;
+  /** Words that were not in the vocabulary and their nearest vocabulary term. */
+  corrections: Correction[];
+}
+
+export interface Correction {
+  slot: number;
+  word: string;
+  /** An index lexeme (a baseform with Voikko, a stem with the fallback). */
+  correction: string;
+  similarity: number;
 }
 
 export async function resolveTerms(db: Queryable, plan: QueryPlan, options: ResolveOptions): Promise<ResolvedQuery> {
-  if (plan.terms.length === 0) return { terms: [], activeSlots: 0 };
+  if (plan.terms.length === 0) return { terms: [], activeSlots: 0, corrections: [] };
   const stems = await listStems(db, plan.terms.map((t) => t.config), plan.terms.map((t) => t.text));
   const lexemesOf = plan.terms.map(() => [] as string[]);
   for (const row of stems) lexemesOf[row.ordinal - 1]?.push(row.lexeme);
@@ -61,15 +71,18 @@ export async function resolveTerms(db: Queryable, plan: QueryPlan, options: Reso
   const compounds = await listCompoundNeighbours(db, widen, { minLength: options.compoundMinLength, limit: options.compoundLimit });
   const compoundsOf = groupBy(compounds);
 
-  // A word slot whose own word is nowhere in the vocabulary is a typo candidate.
-  const typoLexemes = new Set<string>();
+  // A word slot whose own word is nowhere in the vocabulary is a typo candidate: its analysed
+  // terms and the word as typed are looked up by trigram similarity.
+  const probesOf = new Map<number, string[]>();
   plan.slots.forEach((slot, index) => {
     if (slot.kind !== 'word') return;
     const primary = plan.terms.flatMap((t, i) => (t.slot === index && t.primary ? lexemesOf[i] ?? [] : []));
-    if (primary.length > 0 && !primary.some((lexeme) => docCount.has(lexeme))) primary.forEach((l) => typoLexemes.add(l));
+    if (primary.length === 0 || primary.some((lexeme) => docCount.has(lexeme))) return;
+    probesOf.set(index, [...new Set([...primary, ...(slot.word ? [slot.word] : [])])]);
   });
-  const typos = typoLexemes.size
-    ? groupBy(await listSimilarLexemes(db, [...typoLexemes], { minSimilarity: options.typoMinSimilarity, limit: options.typoLimit }))
+  const probes = [...new Set([...probesOf.values()].flat())];
+  const typos = probes.length
+    ? groupBy(await listSimilarLexemes(db, probes, { minSimilarity: options.typoMinSimilarity, limit: options.typoLimit }))
     : new Map<string, { neighbour: string; docCount: number; similarity: number }[]>();
 
   const idf = (count: number) => Math.log(1 + options.totalDocuments / Math.max(1, count));
@@ -100,13 +113,19 @@ export async function resolveTerms(db: Queryable, plan: QueryPlan, options: Reso
           add(term.slot, quoteLexeme(n.neighbour), term.weight * options.compoundWeight * Math.min(cap, idf(n.docCount)), 'compound');
         }
       }
-      if (term.primary && typoLexemes.has(lexeme)) {
-        for (const n of typos.get(lexeme) ?? []) {
-          add(term.slot, quoteLexeme(n.neighbour), term.weight * options.typoWeight * n.similarity * idf(n.docCount), 'typo');
-        }
-      }
     }
   });
+  const corrections: Correction[] = [];
+  for (const [slot, slotProbes] of probesOf) {
+    const neighbours = slotProbes
+      .flatMap((probe) => typos.get(probe) ?? [])
+      .sort((a, b) => b.similarity - a.similarity || b.docCount - a.docCount)
+      .filter((n, i, all) => all.findIndex((m) => m.neighbour === n.neighbour) === i)
+      .slice(0, options.typoLimit);
+    for (const n of neighbours) add(slot, quoteLexeme(n.neighbour), options.typoWeight * n.similarity * idf(n.docCount), 'typo');
+    const top = neighbours[0];
+    if (top) corrections.push({ slot, word: plan.slots[slot]?.word ?? '', correction: top.neighbour, similarity: top.similarity });
+  }
   // A multi-word expansion matches only when every word does; its rarest word sets its weight.
   for (const phrase of phrases.values()) {
     const words = [...phrase.words.values()];
@@ -116,7 +135,7 @@ export async function resolveTerms(db: Queryable, plan: QueryPlan, options: Reso
     add(phrase.slot, query, phrase.weight * idf(rarest), 'phrase');
   }
   const terms = [...best.values()];
-  return { terms, activeSlots: new Set(terms.map((t) => t.slot)).size };
+  return { terms, activeSlots: new Set(terms.map((t) => t.slot)).size, corrections };
 }
 
 function groupBy(rows: { lexeme: string; neighbour: string; docCount: number; similarity: number }[]) {

@@ -95,6 +95,8 @@ export interface RankInput {
   /** Slots that can match at all (denominator of the coverage factor). */
   activeSlots: number;
   coverageExponent: number;
+  /** Per-slot saturation k: a slot adds score / (score + k); 0 adds the raw score. */
+  saturation: number;
   places: readonly string[];
   placeBoost: number;
   /** ts_rank weights {D, C, B, A}: description, summary, labels, name. */
@@ -125,7 +127,7 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
         GROUP BY d.service_id, t.slot
      )
      SELECT s.service_id AS "serviceId",
-            (sum(s.score)
+            (sum(CASE WHEN $10::float8 > 0 THEN s.score / (s.score + $10::float8) ELSE s.score END)
               * power(count(*)::float8 / $4::float8, $5::float8)
               * CASE WHEN d.place_ids && $6::text[] THEN $7::float8 ELSE 1 END)::float8 AS score,
             count(*)::integer AS "matchedSlots"
@@ -144,6 +146,7 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
       input.placeBoost,
       input.fieldWeights,
       input.limit,
+      input.saturation,
     ],
   );
 }
