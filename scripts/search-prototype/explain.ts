@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { Queryable } from '../../src/db/db.ts';
+import type { Queryable } from '../../src/db/index.ts';
 import { createFinnishAnalyser } from '../../src/modules/search/analysis/finnish.ts';
 import type { SearchLanguage } from '../../src/modules/search/analysis/language.ts';
 import { loadVoikko } from '../../src/modules/search/analysis/voikko.ts';
@@ -23,8 +23,11 @@ const dictionary = new CrossLanguageDictionary();
 for (const s of services) for (const t of s.labels) dictionary.add(t);
 const finnish = createFinnishAnalyser({ choice: args.includes('--fallback') ? 'fallback' : 'auto', loadVoikko });
 const db = await PGlite.create({ extensions: { pg_trgm } });
-const queryable: Queryable = { query: async (sql, params) => (await db.query(sql, params ? [...params] : undefined)).rows as never };
-await buildIndex(db, services, finnish);
+const queryable = {
+  query: async (sql: string, params?: readonly unknown[]) => (await db.query(sql, params ? [...params] : undefined)).rows as never,
+  exec: (sql: string) => db.exec(sql),
+} satisfies Queryable & { exec(sql: string): Promise<unknown> };
+await buildIndex(queryable, services, finnish);
 const search = createSearch(queryable, { finnish, dictionary, places, totalDocuments: services.length }, defaultSettings);
 const { plan, resolved, rows } = await search(text, lang, 15);
 console.log(`analyser ${finnish.id}, language ${plan.language}, places ${plan.places.join(',')}, concepts ${plan.concepts.join(', ')}`);

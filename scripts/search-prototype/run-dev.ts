@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { Queryable } from '../../src/db/db.ts';
+import type { Queryable } from '../../src/db/index.ts';
 import type { FinnishAnalyser } from '../../src/modules/search/analysis/finnish.ts';
 import { createFinnishAnalyser } from '../../src/modules/search/analysis/finnish.ts';
 import type { SearchLanguage } from '../../src/modules/search/analysis/language.ts';
@@ -76,7 +76,10 @@ function report(variant: string, analyser: string, summary: Record<string, Summa
 }
 
 const db = await PGlite.create({ extensions: { pg_trgm } });
-const queryable: Queryable = { query: async (sql, params) => (await db.query(sql, params ? [...params] : undefined)).rows as never };
+const queryable = {
+  query: async (sql: string, params?: readonly unknown[]) => (await db.query(sql, params ? [...params] : undefined)).rows as never,
+  exec: (sql: string) => db.exec(sql),
+} satisfies Queryable & { exec(sql: string): Promise<unknown> };
 
 await buildBaseline(db, services);
 report('plain snowball baseline', 'none', score('baseline', await Promise.all(devSet.map(async (q) => ({ id: q.id, ranking: await searchBaseline(db, q.query, q.lang) })))));
@@ -89,7 +92,7 @@ analysers.push(createFinnishAnalyser({ choice: 'fallback', loadVoikko: () => nul
 
 for (const analyser of analysers) {
   const started = performance.now();
-  await buildIndex(db, services, analyser);
+  await buildIndex(queryable, services, analyser);
   const vocabulary = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM search_vocabulary')).rows[0]?.n;
   console.log(`\n[${analyser.name}] index built in ${((performance.now() - started) / 1000).toFixed(1)} s, vocabulary ${vocabulary} lexemes`);
   for (const [name, overrides] of Object.entries(variants)) {

@@ -2,7 +2,7 @@
  * The prototype's search pipeline, wired the way the app will wire it: plan (pure) → resolve
  * against the vocabulary (SQL) → rank (SQL).
  */
-import type { Queryable } from '../../src/db/db.ts';
+import type { Queryable } from '../../src/db/index.ts';
 import type { FinnishAnalyser } from '../../src/modules/search/analysis/finnish.ts';
 import type { SearchLanguage } from '../../src/modules/search/analysis/language.ts';
 import { lightStemEnglish, lightStemSwedish } from '../../src/modules/search/analysis/light-stem.ts';

@@ -40,16 +40,15 @@ export const gradationKeyPrefix = 'qq';
 export function createFallbackAnalyser(): FinnishAnalyser {
   return {
     name: 'fallback',
-    id: 'fallback-snowball-1',
+    id: 'fallback-snowball-2',
     documentTerms(text) {
       const terms: string[] = [];
       for (const token of tokenize(text)) {
         const stem = stemFinnish(token.lower);
         terms.push(stem);
-        if (stem.length >= 4 && !/\d/.test(stem)) {
-          const key = gradationKey(stem);
-          if (key !== stem) terms.push(gradationKeyPrefix + key);
-        }
+        // Always added (even when equal to the stem), so that liikuntaa (liikunt) and liikunnan
+        // (liikunn) meet on qqliikunt.
+        if (stem.length >= 4 && !/\d/.test(stem)) terms.push(gradationKeyPrefix + gradationKey(stem));
       }
       return terms;
     },
@@ -57,8 +56,9 @@ export function createFallbackAnalyser(): FinnishAnalyser {
       const lower = normaliseWord(word);
       const stem = stemFinnish(lower);
       const alternatives: TermAlternative[] = [{ term: stem, weight: 1, kind: 'word' }];
-      const key = gradationKey(stem);
-      if (stem.length >= 4 && key !== stem) alternatives.push({ term: gradationKeyPrefix + key, weight: 0.9, kind: 'word' });
+      if (stem.length >= 4 && !/\d/.test(stem)) {
+        alternatives.push({ term: gradationKeyPrefix + gradationKey(stem), weight: 0.9, kind: 'word' });
+      }
       return {
         surface: word,
         alternatives,
