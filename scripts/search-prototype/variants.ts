@@ -13,6 +13,7 @@ export const variants: Record<string, Partial<PipelineSettings>> = {
   'concept-0.9': { planWeights: { conceptFinnish: 0.9, conceptOther: 0.8 } },
   'compound-0.4': { resolve: { compoundWeight: 0.4 } },
   'compound-0.8': { resolve: { compoundWeight: 0.8 } },
+  'compounds-affix-only': { resolve: { compoundMatch: 'affix' } },
   'typo-min-0.4': { resolve: { typoMinSimilarity: 0.4 } },
   'no-replan-corrections': { replanCorrections: false },
   'saturation-0.5': { saturation: 0.5 },

@@ -14,6 +14,7 @@ export interface ResolveOptions {
   compoundWeight: number;
   compoundMinLength: number;
   compoundLimit: number;
+  compoundMatch: 'affix' | 'infix';
   /** Weight of a typo neighbour, times its similarity. */
   typoWeight: number;
   typoMinSimilarity: number;
@@ -24,6 +25,7 @@ export const defaultResolveOptions: Omit<ResolveOptions, 'totalDocuments'> = {
   compoundWeight: 0.6,
   compoundMinLength: 5,
   compoundLimit: 12,
+  compoundMatch: 'infix',
   typoWeight: 0.9,
   typoMinSimilarity: 0.5,
   typoLimit: 3,
@@ -68,7 +70,11 @@ export async function resolveTerms(db: Queryable, plan: QueryPlan, options: Reso
   const docCount = new Map((await listVocabulary(db, allLexemes)).map((row) => [row.lexeme, row.docCount]));
 
   const widen = [...new Set(plan.terms.flatMap((t, i) => (t.widen === 'none' ? [] : lexemesOf[i] ?? [])))];
-  const compounds = await listCompoundNeighbours(db, widen, { minLength: options.compoundMinLength, limit: options.compoundLimit });
+  const compounds = await listCompoundNeighbours(db, widen, {
+    minLength: options.compoundMinLength,
+    limit: options.compoundLimit,
+    match: options.compoundMatch,
+  });
   const compoundsOf = groupBy(compounds);
 
   // A word slot whose own word is nowhere in the vocabulary is a typo candidate: its analysed

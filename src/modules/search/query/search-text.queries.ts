@@ -41,13 +41,15 @@ export interface NeighbourRow {
 }
 
 /**
- * Vocabulary terms that begin or end with each lexeme: the compounds it is part of
- * (liikun → liikuntapalvelu, ryhmäliikun; motion → gruppmotion). The trigram index serves LIKE.
+ * Vocabulary terms that contain each lexeme: the compounds it is part of (liikun →
+ * liikuntapalvelu, ryhmäliikunt; motion → gruppmotion). 'affix' keeps only terms that begin or
+ * end with it; 'infix' also those with it inside (a Snowball stem may end mid-word: the
+ * query stem liikun sits inside ryhmäliikunt). The trigram index serves both LIKE forms.
  */
 export async function listCompoundNeighbours(
   db: Queryable,
   lexemes: readonly string[],
-  options: { minLength: number; limit: number },
+  options: { minLength: number; limit: number; match: 'affix' | 'infix' },
 ): Promise<NeighbourRow[]> {
   return db.query<NeighbourRow>(
     `SELECT q.lexeme, v.lexeme AS neighbour, v.doc_count AS "docCount", 1::float8 AS similarity
@@ -57,12 +59,15 @@ export async function listCompoundNeighbours(
           FROM search_vocabulary n
          WHERE char_length(q.lexeme) >= $2
            AND n.lexeme <> q.lexeme
-           AND (n.lexeme LIKE replace(replace(replace(q.lexeme, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
-             OR n.lexeme LIKE '%' || replace(replace(replace(q.lexeme, '\\', '\\\\'), '%', '\\%'), '_', '\\_'))
+           AND CASE $4::text
+                 WHEN 'infix' THEN n.lexeme LIKE '%' || replace(replace(replace(q.lexeme, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+                 ELSE n.lexeme LIKE replace(replace(replace(q.lexeme, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+                   OR n.lexeme LIKE '%' || replace(replace(replace(q.lexeme, '\\', '\\\\'), '%', '\\%'), '_', '\\_')
+               END
          ORDER BY n.doc_count DESC, n.lexeme
          LIMIT $3
       ) AS v`,
-    [lexemes, options.minLength, options.limit],
+    [lexemes, options.minLength, options.limit, options.match],
   );
 }
 
