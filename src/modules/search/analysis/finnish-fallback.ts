@@ -41,6 +41,7 @@ export function createFallbackAnalyser(): FinnishAnalyser {
   return {
     name: 'fallback',
     id: 'fallback-snowball-2',
+    splitsCompounds: false,
     documentTerms(text) {
       const terms: string[] = [];
       for (const token of tokenize(text)) {
@@ -57,7 +58,7 @@ export function createFallbackAnalyser(): FinnishAnalyser {
       const stem = stemFinnish(lower);
       const alternatives: TermAlternative[] = [{ term: stem, weight: 1, kind: 'word' }];
       if (stem.length >= 4 && !/\d/.test(stem)) {
-        alternatives.push({ term: gradationKeyPrefix + gradationKey(stem), weight: 0.9, kind: 'word' });
+        alternatives.push({ term: gradationKeyPrefix + gradationKey(stem), weight: 0.9, kind: 'derived' });
       }
       return {
         surface: word,

@@ -119,6 +119,7 @@ export function createVoikkoAnalyser(voikko: Voikko): FinnishAnalyser {
   return {
     name: 'voikko',
     id: 'voikko-1',
+    splitsCompounds: true,
     documentTerms(text) {
       const terms: string[] = [];
       for (const token of tokenize(text)) {

@@ -98,7 +98,15 @@ function phraseTerms(
     perWord.push(
       word.alternatives
         .filter((alternative) => alternative.kind === 'word' || alternative.kind === 'derived')
-        .map((alternative) => ({ slot, config: 'simple' as const, text: alternative.term, weight: weight * alternative.weight, widen: 'compounds' as const, primary: false })),
+        .map((alternative) => ({
+          slot,
+          config: 'simple' as const,
+          text: alternative.term,
+          weight: weight * alternative.weight,
+          // Voikko indexes compound parts already; Snowball stems need the vocabulary to find them.
+          widen: alternative.kind === 'word' && !finnish.splitsCompounds ? ('compounds' as const) : ('none' as const),
+          primary: false,
+        })),
     );
   }
   const words = perWord.filter((alternatives) => alternatives.length > 0);

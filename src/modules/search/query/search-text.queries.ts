@@ -125,11 +125,18 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
        SELECT t.slot, t.weight, t.query::tsquery AS query
          FROM unnest($1::integer[], $2::text[], $3::float8[]) AS t(slot, query, weight)
      ),
+     candidates AS (
+       -- One GIN scan for the OR of every term, then each term is checked on the candidates only.
+       SELECT d.service_id, d.tsv
+         FROM search_documents d
+        WHERE d.tsv @@ (SELECT ('(' || string_agg(term, ') | (') || ')')::tsquery
+                          FROM unnest($2::text[]) AS q(term))
+     ),
      slot_scores AS (
-       SELECT d.service_id, t.slot, max(t.weight * ts_rank($8::float4[], d.tsv, t.query)) AS score
-         FROM terms t
-         JOIN search_documents d ON d.tsv @@ t.query
-        GROUP BY d.service_id, t.slot
+       SELECT c.service_id, t.slot, max(t.weight * ts_rank($8::float4[], c.tsv, t.query)) AS score
+         FROM candidates c
+         JOIN terms t ON c.tsv @@ t.query
+        GROUP BY c.service_id, t.slot
      )
      SELECT s.service_id AS "serviceId",
             (sum(CASE WHEN $10::float8 > 0 THEN s.score / (s.score + $10::float8) ELSE s.score END)
