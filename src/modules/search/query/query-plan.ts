@@ -117,8 +117,13 @@ function phraseTerms(
 
 export function planQuery(text: string, hint: SearchLanguage, deps: PlannerDependencies): QueryPlan {
   const weights = { ...defaultPlanWeights, ...deps.weights };
-  const language = detectLanguage(text, hint);
   const tokens = tokenize(text);
+  // Town names are filters, and they say nothing about the query's language.
+  const placeOf = (token: (typeof tokens)[number]) => {
+    const keys = [token.lower, ...deps.finnish.analyseQueryWord(token.surface).alternatives.filter((a) => a.kind === 'word').map((a) => a.term)];
+    return keys.map((key) => deps.places.get(key)).find((id) => id !== undefined);
+  };
+  const language = detectLanguage(tokens.filter((token) => !placeOf(token)).map((token) => token.surface).join(' '), hint);
   const slots: QuerySlot[] = [];
   const terms: PlannedTerm[] = [];
   const places = new Set<string>();
@@ -130,8 +135,7 @@ export function planQuery(text: string, hint: SearchLanguage, deps: PlannerDepen
 
   for (const [index, token] of tokens.entries()) {
     const finnishWord = deps.finnish.analyseQueryWord(token.surface);
-    const placeKeys = [token.lower, ...finnishWord.alternatives.filter((a) => a.kind === 'word').map((a) => a.term)];
-    const place = placeKeys.map((key) => deps.places.get(key)).find((id) => id !== undefined);
+    const place = placeOf(token);
     if (place) {
       places.add(place);
       continue;
