@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite, type PgliteDb } from '../../../db/pglite.ts';
+import { createTestDatabase, describeEachBackend, type TestDatabase } from '../../../../test/support/db.ts';
+import { skipReason } from '../../../../test/support/requirements.ts';
+import type { Db } from '../../../db/index.ts';
+import { openPglite } from '../../../db/pglite.ts';
 import type { FinnishAnalyser } from '../analysis/finnish.ts';
 import { createFinnishAnalyser } from '../analysis/finnish.ts';
 import { loadVoikko } from '../analysis/voikko.ts';
@@ -33,17 +36,20 @@ const listings: { id: string; place: string; fi?: [string, string]; sv?: [string
 ];
 
 const voikko = loadVoikko();
+const voikkoSkip = skipReason('Voikko', voikko !== null, 'libvoikko1 + voikko-fi are not installed');
 const analysers: FinnishAnalyser[] = [createFinnishAnalyser({ choice: 'fallback', loadVoikko: () => null })];
 if (voikko) analysers.unshift(createFinnishAnalyser({ choice: 'voikko', loadVoikko: () => voikko }));
-else console.warn('Voikko path of the text-search tests skipped: libvoikko1 + voikko-fi are not installed');
+else describe.skip(`text search with the voikko analyser [${voikkoSkip}]`, () => it('needs Voikko', () => {}));
 
 for (const analyser of analysers) {
-  describe(`text search with the ${analyser.name} analyser (PGlite)`, () => {
-    let db: PgliteDb;
+  describeEachBackend(`text search with the ${analyser.name} analyser`, (backend) => {
+    let testDb: TestDatabase;
+    let db: Db;
     let search: ReturnType<typeof createTextSearch>;
 
     beforeAll(async () => {
-      db = await openPglite('memory://');
+      testDb = await createTestDatabase(backend);
+      db = testDb.db;
       await db.exec(searchIndexSchemaSql);
       const rows = listings.map((l) =>
         toSearchDocumentRow(
@@ -74,7 +80,7 @@ for (const analyser of analysers) {
         defaultTextSearchSettings,
       );
     });
-    afterAll(async () => db.close());
+    afterAll(async () => testDb.drop());
 
     const top = async (text: string, hint: 'fi' | 'sv' | 'en' = 'fi', n = 3) =>
       (await search(text, hint)).rows.slice(0, n).map((r) => r.serviceId);
