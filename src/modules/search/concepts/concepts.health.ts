@@ -31,7 +31,7 @@ export const healthConcepts: Concept[] = [
     { fi: 'juttelu; jutella; puhua jonkun kanssa; keskustella; keskusteluapu; kuuntelija', sv: 'prata med någon; samtal; samtalshjälp; någon att prata med', en: 'someone to talk to; talk; talking; listen; counselling; counseling' },
     { fi: 'keskusteluapu; keskustelu; psykologi; mielenterveyspalvelut; kriisiapu; tukihenkilö', sv: 'samtalsstöd; samtal; psykolog; mentalvård; krishjälp; stödperson', en: 'counselling; conversation support; psychologist; mental health services; crisis support; support person' }),
   concept('crisis_help', { themes: ['mental_wellbeing'] },
-    { fi: 'kriisi; kriisiapu; järkyttävä; trauma; itsemurha; onnettomuus; hätä; sokki', sv: 'kris; krishjälp; trauma; självmord; chock', en: 'crisis; crisis help; trauma; suicide; shock; emergency support' },
+    { fi: 'kriisi; kriisiapu; järkyttävä; trauma; itsemurha; itsetuhoisuus; itsetuhoinen; en jaksa elää; onnettomuus; hätä; sokki', sv: 'kris; krishjälp; trauma; självmord; självmordstankar; självskada; chock', en: 'crisis; crisis help; trauma; suicide; suicidal; self-harm; shock; emergency support' },
     { fi: 'kriisiapu; kriisityö; sosiaalipäivystys; mielenterveyspalvelut; päivystys; psykologi', sv: 'krishjälp; krisarbete; socialjour; mentalvård; jour', en: 'crisis help; crisis work; social emergency services; mental health services; emergency' }),
   concept('anxiety_stress', { themes: ['mental_wellbeing'] },
     { fi: 'stressi; stressaa; jännittää; paniikki; pelottaa; hermostunut; huolestunut', sv: 'stress; stressad; panik; oro; orolig; rädd', en: 'stress; stressed; panic; worried; worry; nervous; fear' },
