@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeText, foldLine, weeklyCalendarEvents, writeCalendar } from './ical.ts';
 import type { ScheduleInput } from './schedule-format.ts';
 
-const rule = (overrides: Partial<ScheduleInput> = {}): ScheduleInput & { id: string } => ({
+const rule = (overrides: Partial<ScheduleInput & { id: string }> = {}): ScheduleInput & { id: string } => ({
   id: 'r1', kind: 'weekly', weekdays: [1, 3], opens: '10:00', closes: '11:30', intervalWeeks: 2, validFrom: '2026-11-02', validTo: '2027-05-31',
   excludedDates: ['2026-12-30'], closed: false, ...overrides,
 });
