@@ -92,9 +92,16 @@ export async function resolveRegion(deps: Deps, input: { slug?: string | undefin
     if (!region) throw new NotFoundError('region');
     return { region, byHost: false };
   }
-  const hostSlug = input.host ? deps.config.regionHosts[input.host.toLowerCase()] : undefined;
+  const host = input.host?.toLowerCase();
+  const hostSlug = host ? (deps.config.regionHosts[host] ?? deps.config.regionHosts[host.replace(/:\d+$/, '')]) : undefined;
   const region = hostSlug ? reference.regions.find((r) => r.slug === hostSlug) : undefined;
   return region ? { region, byHost: true } : undefined;
+}
+
+/** What every resident page needs first: the request's region (if any) and the reference data. */
+export async function openTray(deps: Deps, input: { slug?: string | undefined; host?: string | undefined }) {
+  const [scope, reference] = await Promise.all([resolveRegion(deps, input), trayReference(deps)]);
+  return { scope, reference };
 }
 
 export interface TraySearch {
