@@ -158,7 +158,10 @@ function Contacts(props: ActivityPageProps): SafeHtml {
       {activity.channels.map((channel) => {
         const value = textOf(channel.value, lang);
         const name = pickText(channel.name, lang);
-        const label = <span class="facts__label">{ctx.t(`web.channel.${channel.kind}`)}</span>;
+        const kindLabel = ctx.t(`web.channel.${channel.kind}`);
+        const label = <span class="facts__label">{kindLabel}</span>;
+        // "Puhelin: 040 … (Puhelin)" says nothing new: a channel's own name only when it adds something
+        const ownName = name && name.text.toLowerCase() !== kindLabel.replace(/:$/, '').toLowerCase() ? name : undefined;
         let body: SafeHtml;
         if (channel.kind === 'phone') body = <a href={`tel:${value.replace(/[^\d+]/g, '')}`}>{value}</a>;
         else if (channel.kind === 'email') body = /^[^\s@]+@[^\s@]+$/.test(value) ? <a href={`mailto:${value}`}>{value}</a> : <span>{value}</span>;
@@ -170,10 +173,10 @@ function Contacts(props: ActivityPageProps): SafeHtml {
         return (
           <li>
             {label} {body}
-            {name && channel.kind !== 'web' && channel.kind !== 'eservice' && channel.kind !== 'printable_form' ? (
+            {ownName && channel.kind !== 'web' && channel.kind !== 'eservice' && channel.kind !== 'printable_form' ? (
               <>
                 {' '}
-                (<Text shown={name} />)
+                (<Text shown={ownName} />)
               </>
             ) : null}
             {description ? <Text shown={description} as="p" /> : null}
