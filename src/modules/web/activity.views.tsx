@@ -164,7 +164,7 @@ function Contacts(props: ActivityPageProps): SafeHtml {
         const ownName = name && name.text.toLowerCase() !== kindLabel.replace(/:$/, '').toLowerCase() ? name : undefined;
         let body: SafeHtml;
         if (channel.kind === 'phone') body = <a href={`tel:${value.replace(/[^\d+]/g, '')}`}>{value}</a>;
-        else if (channel.kind === 'email') body = /^[^\s@]+@[^\s@]+$/.test(value) ? <a href={`mailto:${value}`}>{value}</a> : <span>{value}</span>;
+        else if (channel.kind === 'email') body = /^[^\s@<>"'()]+@[^\s@<>"'()]+\.[a-z]{2,}$/i.test(value) ? <a href={`mailto:${value}`}>{value}</a> : <span>{value}</span>;
         else {
           const url = safeUrl(value);
           body = url ? <a href={url}>{name?.text ?? value}</a> : <span>{value}</span>;

@@ -203,7 +203,7 @@ export async function activityCalendar(deps: Deps, id: string, lang: Language): 
     })),
   ];
   if (events.length === 0) throw new NotFoundError('calendar');
-  const slug = name.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'activity';
+  const slug = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'activity';
   return { filename: `${slug}.ics`, body: writeCalendar({ name, events, stamp: now }) };
 }
 

@@ -24,14 +24,13 @@ export function WidgetPage(props: WidgetPageProps): SafeHtml {
       ) : (
         <ol class="cards cards--compact">
           {result.items.map((hit) => (
-            <ActivityCard ctx={ctx} base={`${ctx.publicUrl}${base}`} reference={props.reference} hit={hit} headingLevel={2} target="_blank" />
+            <ActivityCard ctx={ctx} base={`${ctx.publicUrl}${base}`} reference={props.reference} hit={hit} headingLevel={2} target="_top" />
           ))}
         </ol>
       )}
       <p class="widget__more">
-        <a href={props.moreUrl} target="_blank">
+        <a href={props.moreUrl} target="_top">
           {ctx.t('web.widget.more', { count: result.total })}
-          <span class="visually-hidden"> ({ctx.t('web.activity.opensElsewhere')})</span>
         </a>
       </p>
     </Layout>
