@@ -25,6 +25,7 @@ try {
   await page.screenshot({ path: `${dir}/web-home.png`, fullPage: true });
   await page.goto(`${base}/${lang}/search?q=jumppa&group=older_people&postalCode=33100&sort=distance`);
   await page.screenshot({ path: `${dir}/web-results.png`, fullPage: true });
+  await page.screenshot({ path: `${dir}/web-results-top.png` });
   const href = await page.getAttribute('.card__title a', 'href');
   await page.goto(`${base}${href}`);
   await page.screenshot({ path: `${dir}/web-detail.png`, fullPage: true });

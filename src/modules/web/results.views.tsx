@@ -35,6 +35,14 @@ export interface ResultsPageProps extends TrayProps {
 
 const count = (n: number | undefined) => `(${n ?? 0})`;
 
+/**
+ * Facet counts are counts within the current results. Options of one group combine with OR, so
+ * once a group has a selection the counts of its other options would mislead: they are shown only
+ * while the group has no selection (and on the selected options).
+ */
+const countFor = (selected: readonly string[], value: string, n: number | undefined) =>
+  selected.length === 0 || selected.includes(value) ? count(n) : undefined;
+
 /** The same search text with every filter removed. */
 const withoutFilters: Partial<TrayFilters> = {
   themes: [], targetGroups: [], regionCode: '', municipalityCode: '', postalCode: '', radiusKm: undefined, free: false,
@@ -73,11 +81,11 @@ function Filters(props: ResultsPageProps): SafeHtml {
   };
   const themeOptions: ChoiceOption[] = reference.themes.map((t) => {
     const shown = termLabel(reference.themes, t.code, lang);
-    return { value: t.code, label: shown.text, lang: shown.fallback ? shown.lang : undefined, detail: count(facets.themes[t.code]) };
+    return { value: t.code, label: shown.text, lang: shown.fallback ? shown.lang : undefined, detail: countFor(f.themes, t.code, facets.themes[t.code]) };
   });
   const groupOptions: ChoiceOption[] = reference.targetGroups.map((g) => {
     const shown = termLabel(reference.targetGroups, g.code, lang);
-    return { value: g.code, label: shown.text, lang: shown.fallback ? shown.lang : undefined, detail: count(facets.targetGroups[g.code]) };
+    return { value: g.code, label: shown.text, lang: shown.fallback ? shown.lang : undefined, detail: countFor(f.targetGroups, g.code, facets.targetGroups[g.code]) };
   });
   const regionCode = ctx.region?.code ?? f.regionCode;
   const municipalities = regionCode ? reference.municipalities.filter((m) => m.regionCode === regionCode) : [];
@@ -107,7 +115,7 @@ function Filters(props: ResultsPageProps): SafeHtml {
               value={f.municipalityCode}
               options={[
                 { value: '', label: ctx.t('web.filters.allMunicipalities') },
-                ...municipalities.map((m) => ({ value: m.code, label: textOf(m.name, lang), detail: count(facets.municipalities[m.code]) })),
+                ...municipalities.map((m) => ({ value: m.code, label: textOf(m.name, lang), detail: countFor(f.municipalityCode ? [f.municipalityCode] : [], m.code, facets.municipalities[m.code]) })),
               ]}
             />
           ) : null}
@@ -165,7 +173,7 @@ function Filters(props: ResultsPageProps): SafeHtml {
           value={f.language}
           options={[
             { value: '', label: ctx.t('web.filters.anyLanguage') },
-            ...activityLanguages.map((l) => ({ value: l, label: languageName(ctx, l), detail: count(facets.languages[l]) })),
+            ...activityLanguages.map((l) => ({ value: l, label: languageName(ctx, l), detail: countFor(f.language ? [f.language] : [], l, facets.languages[l]) })),
           ]}
         />
         <ChoiceGroup
