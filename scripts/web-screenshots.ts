@@ -26,6 +26,9 @@ try {
   await page.goto(`${base}/${lang}/search?q=jumppa&group=older_people&postalCode=33100&sort=distance`);
   await page.screenshot({ path: `${dir}/web-results.png`, fullPage: true });
   await page.screenshot({ path: `${dir}/web-results-top.png` });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: `${dir}/web-results-print.png`, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
   const href = await page.getAttribute('.card__title a', 'href');
   await page.goto(`${base}${href}`);
   await page.screenshot({ path: `${dir}/web-detail.png`, fullPage: true });

@@ -311,7 +311,8 @@ export function ResultsPage(props: ResultsPageProps): SafeHtml {
             ) : null}
             {chips.length ? (
               <div class="chips">
-                <p class="chips__title">{ctx.t('web.results.activeFilters')}</p>
+                <p class="chips__title screen-only">{ctx.t('web.results.activeFilters')}</p>
+                <p class="chips__title print-only">{ctx.t('web.results.printFilters')}</p>
                 <ul>
                   {chips.map((chip) => (
                     <li>
@@ -323,7 +324,7 @@ export function ResultsPage(props: ResultsPageProps): SafeHtml {
                     </li>
                   ))}
                 </ul>
-                <p>
+                <p class="screen-only">
                   <a href={`${base}/search${trayQueryString(f, withoutFilters)}`}>
                     {ctx.t('web.results.clearFilters')}
                   </a>
