@@ -3,10 +3,12 @@
  * preview in Finnish, Swedish and English, with and without JavaScript, by keyboard only; and
  * axe-core WCAG 2.1 A/AA checks on every page type in all three languages.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, browserSkip, launchBrowser, newContext, startApp, type RunningApp } from './support/browser.ts';
-import { createTestDatabase, testDeps, type TestDatabase } from './support/db.ts';
+import { createTestDatabase, testConfig, testDeps, type TestDatabase } from './support/db.ts';
 import { createService } from './support/factories.ts';
 import { loadDemoData } from '../src/modules/demo/index.ts';
 import { languages, type Language } from '../src/platform/localised.ts';
@@ -144,6 +146,52 @@ describe.skipIf(browserSkip !== undefined)(`residents' journeys in Chromium${bro
     await page.waitForURL(/\/activities\//);
     expect(await page.locator('h1').count()).toBe(1);
     await context.close();
+  });
+
+  it('puts the results on a map when a tile server is configured, and the list stays complete', async () => {
+    // a local tile server: one grey pixel for every tile
+    const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    let tileRequests = 0;
+    const tiles = createServer((_request, response) => {
+      tileRequests++;
+      response.writeHead(200, { 'content-type': 'image/png' }).end(pixel);
+    });
+    await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
+    const tileUrl = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}/{z}/{x}/{y}.png`;
+    const mapped = await startApp(testDeps(test.db, { config: testConfig({ MAP_TILE_URL: tileUrl }) }));
+    try {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await page.goto(`${mapped.url}/fi/search?q=jumppa`);
+      await page.waitForSelector('#map .leaflet-tile-loaded');
+      const cards = await page.locator('.cards > .card').count();
+      expect(await page.locator('#map path.leaflet-interactive').count()).toBe(cards);
+      expect(tileRequests).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+      // with the page's own Content-Security-Policy enforced (the test contexts bypass it for axe)
+      const strict = await browser.newContext();
+      await strict.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort('blockedbyclient'));
+      const strictPage = await strict.newPage();
+      const blocked: string[] = [];
+      strictPage.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+      });
+      await strictPage.goto(`${mapped.url}/fi/search?q=jumppa`);
+      await strictPage.waitForSelector('#map .leaflet-tile-loaded');
+      expect(blocked).toEqual([]);
+      await strict.close();
+      // without JavaScript the map stays hidden and the same list is there
+      const noScript = await newContext(browser, { javaScriptEnabled: false });
+      const plain = await noScript.newPage();
+      await plain.goto(`${mapped.url}/fi/search?q=jumppa`);
+      expect(await plain.isVisible('#map')).toBe(false);
+      expect(await plain.locator('.cards > .card').count()).toBe(cards);
+      await noScript.close();
+    } finally {
+      await mapped.close();
+      await new Promise((resolve) => tiles.close(resolve));
+    }
   });
 
   for (const lang of languages) {
