@@ -92,6 +92,18 @@ describe.skipIf(browserSkip !== undefined)(`residents' journeys in Chromium${bro
     });
   }
 
+  it('copies the share link of an activity and says so to screen readers', async () => {
+    const context = await newContext(browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await context.newPage();
+    await page.goto(`${running.url}/en/activities/${activityId}`);
+    await page.click('[data-action="copy"]');
+    await expect.poll(() => page.textContent('[data-copy-status]')).toBe('Link copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`http://tarjotin.test/en/activities/${activityId}`);
+    expect(await page.getAttribute('a[href^="mailto:"]', 'href')).toContain(encodeURIComponent(`/en/activities/${activityId}`));
+    await context.close();
+  });
+
   it('does the same journey with JavaScript disabled, in Finnish', async () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
