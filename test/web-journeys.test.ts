@@ -239,7 +239,10 @@ describe.skipIf(browserSkip !== undefined)(`residents' journeys in Chromium${bro
       await page.click('form.stack button[type="submit"]');
       await page.waitForSelector('.error-summary');
       await check('report form with errors');
+      // the error summary takes the focus so that it is read first
+      expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
       await visit('widget', `/${lang}/widget?municipality=837&theme=exercise`);
+      await visit('embed code for the widget', `/${lang}/embed?municipality=837&theme=exercise`);
       await visit('not found', `/${lang}/activities/00000000-0000-4000-8000-000000000000`, 404);
       expect(problems).toEqual({});
       await context.close();

@@ -15,6 +15,9 @@
       });
     }
   });
+  // A form that came back with errors: move focus to the summary so that it is read first.
+  var summary = document.querySelector('.error-summary');
+  if (summary) summary.focus();
   // On a narrow screen the results come first: the filters start closed (they are open without JS).
   var filters = document.querySelector('details.filters');
   if (filters && window.matchMedia('(max-width: 56rem)').matches && !document.querySelector('.error-summary')) {

@@ -34,7 +34,7 @@ export function AccessibilityPage(props: TrayProps & { form: FormState; sent: bo
   const [year, month, day] = statementDate.split('-').map(Number);
   const date = ctx.lang === 'en' ? `${day}/${month}/${year}` : `${day}.${month}.${year}`;
   return (
-    <Layout ctx={ctx} title={errors.length ? `${ctx.t('web.form.errorTitlePrefix')} ${ctx.t('web.a11y.title')}` : ctx.t('web.a11y.title')} description={ctx.t('web.a11y.intro')}>
+    <Layout ctx={ctx} title={errors.length ? `${ctx.t('web.form.errorTitlePrefix')} ${ctx.t('web.a11y.title')}` : ctx.t('web.a11y.title')} description={ctx.t('web.a11y.intro')} scripts={['tray.js']}>
       <h1>{ctx.t('web.a11y.title')}</h1>
       <p>{ctx.t('web.a11y.intro')}</p>
       <p>{ctx.t('web.a11y.date', { date })}</p>
@@ -85,7 +85,7 @@ export function ReportPage(props: TrayProps & { activity: ServiceDetail; form: F
   const errors = summaryOf(props, form, ['category', 'message', 'email']);
   const title = ctx.t('web.report.title');
   return (
-    <Layout ctx={ctx} title={`${errors.length ? `${ctx.t('web.form.errorTitlePrefix')} ` : ''}${title}: ${name?.text ?? ''}`} head={<meta name="robots" content="noindex" />}>
+    <Layout ctx={ctx} title={`${errors.length ? `${ctx.t('web.form.errorTitlePrefix')} ` : ''}${title}: ${name?.text ?? ''}`} head={<meta name="robots" content="noindex" />} scripts={['tray.js']}>
       <p class="back">
         <a href={`${base}/activities/${activity.id}`}>
           {ctx.t('web.report.back')} <Text shown={name} />

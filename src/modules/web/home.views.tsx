@@ -82,6 +82,9 @@ export function HomePage(props: TrayProps): SafeHtml {
         <p>{ctx.t('web.home.offlineText')}</p>
       </section>
 
+      <p class="small">
+        <a href={`${base}/embed`}>{ctx.t('web.home.embed')}</a>
+      </p>
       {ctx.region ? null : (
         <section aria-labelledby="regions-heading">
           <h2 id="regions-heading">{ctx.t('web.home.regions')}</h2>

@@ -30,6 +30,7 @@ export function SelfCheckPage(props: SelfCheckPageProps): SafeHtml {
       title={`${errors.length ? `${t('web.form.errorTitlePrefix')} ` : ''}${t('web.selfCheck.title')}`}
       description={t('web.selfCheck.intro')}
       head={<meta name="robots" content={suggestions ? 'noindex' : 'index, follow'} />}
+      scripts={['tray.js']}
     >
       <h1>{t('web.selfCheck.title')}</h1>
       <p class="lead">{t('web.selfCheck.intro')}</p>

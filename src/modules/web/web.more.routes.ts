@@ -17,7 +17,7 @@ import { widgetContentSecurityPolicy } from './web.csp.ts';
 import { reportListingError, submitAccessibilityFeedback } from './web.forms.service.ts';
 import { ActivityParams, SearchQueryString, TrayParams, enterTray, trayPaths, type WebDeps } from './web.routes.ts';
 import { activityCalendar, getActivity, listTrayPages, searchTray } from './web.service.ts';
-import { WidgetPage } from './widget.views.tsx';
+import { EmbedPage, WidgetPage } from './widget.views.tsx';
 
 const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 
@@ -92,6 +92,25 @@ export function registerWebMoreRoutes(app: App, deps: WebDeps): void {
           reply,
           WidgetPage({ ...tray, result: search.result, title, moreUrl: `${tray.ctx.publicUrl}${tray.base}/search${trayQueryString(filters)}` }),
         );
+      },
+    );
+  }
+
+  for (const url of trayPaths('/embed')) {
+    app.get(
+      url,
+      { schema: { hide: true, params: TrayParams, querystring: Type.Object({ municipality: text(3), theme: text(40), group: text(40), limit: text(2), title: text(120) }) } },
+      async (request, reply) => {
+        const tray = await enterTray(deps, request, reply);
+        const q = request.query;
+        const { filters } = parseTrayFilters({ municipality: q.municipality, theme: q.theme, group: q.group });
+        const limit = ['3', '5', '10', '20'].includes(q.limit ?? '') ? q.limit! : '5';
+        const title = (q.title ?? '').trim();
+        const params = new URLSearchParams(trayQueryString(filters));
+        params.set('limit', limit);
+        if (title) params.set('title', title);
+        const values = { municipality: filters.municipalityCode, theme: filters.themes[0] ?? '', group: filters.targetGroups[0] ?? '', limit, title };
+        return deps.pages.send(reply, EmbedPage({ ...tray, values, widgetUrl: `${tray.ctx.publicUrl}${tray.base}/widget?${params.toString()}` }));
       },
     );
   }
