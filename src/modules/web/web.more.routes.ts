@@ -110,7 +110,8 @@ export function registerWebMoreRoutes(app: App, deps: WebDeps): void {
         params.set('limit', limit);
         if (title) params.set('title', title);
         const values = { municipality: filters.municipalityCode, theme: filters.themes[0] ?? '', group: filters.targetGroups[0] ?? '', limit, title };
-        return deps.pages.send(reply, EmbedPage({ ...tray, values, widgetUrl: `${tray.ctx.publicUrl}${tray.base}/widget?${params.toString()}` }));
+        const widgetPath = `${tray.base}/widget?${params.toString()}`;
+        return deps.pages.send(reply, EmbedPage({ ...tray, values, widgetPath, widgetUrl: `${tray.ctx.publicUrl}${widgetPath}` }));
       },
     );
   }

@@ -42,8 +42,9 @@ export function WidgetPage(props: WidgetPageProps): SafeHtml {
 
 export interface EmbedPageProps extends TrayProps {
   values: { municipality: string; theme: string; group: string; limit: string; title: string };
-  /** the widget address for these choices (absolute) */
+  /** the widget address for these choices: absolute (for the code) and on this site (for the preview) */
   widgetUrl: string;
+  widgetPath: string;
 }
 
 /** A page for municipal and NGO web editors: choose filters, copy the snippet, see a preview. */
@@ -92,7 +93,7 @@ export function EmbedPage(props: EmbedPageProps): SafeHtml {
         {snippet}
       </textarea>
       <h2>{ctx.t('web.embed.preview')}</h2>
-      <iframe src={props.widgetUrl} title={title} width="100%" height="640" loading="lazy" class="embed-preview"></iframe>
+      <iframe src={props.widgetPath} title={title} width="100%" height="640" loading="lazy" class="embed-preview"></iframe>
     </Layout>
   );
 }
