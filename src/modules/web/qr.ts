@@ -1,8 +1,27 @@
 /** QR codes as inline SVG, made on the server (print views link back to the page). */
 import QRCode from 'qrcode';
 
+// Encoding a QR code (choosing the best of eight masks) costs about a third of a results page's
+// rendering; the same pages are printed and rendered again and again, so recent paths are kept.
+const recent = new Map<string, string>();
+const recentLimit = 200;
+
 /** An SVG of the QR code of `text`: one path of horizontal runs, dark on white, 4-module quiet zone. */
 export function qrSvg(text: string, label: string): string {
+  const key = `${label}\u0000${text}`;
+  const cached = recent.get(key);
+  if (cached !== undefined) {
+    recent.delete(key);
+    recent.set(key, cached);
+    return cached;
+  }
+  const svg = renderQr(text, label);
+  recent.set(key, svg);
+  if (recent.size > recentLimit) recent.delete(recent.keys().next().value as string);
+  return svg;
+}
+
+function renderQr(text: string, label: string): string {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const size = modules.size;
   const quiet = 4;
