@@ -7,6 +7,7 @@ export const variants: Record<string, Partial<PipelineSettings>> = {
   'fields-0.2-0.4-0.6-1': { fieldWeights: [0.2, 0.4, 0.6, 1.0] },
   'fields-0.3-0.5-0.7-1': { fieldWeights: [0.3, 0.5, 0.7, 1.0] },
   'fields-0.4-0.6-0.8-1': { fieldWeights: [0.4, 0.6, 0.8, 1.0] },
+  'coverage-count': { coverage: 'count' },
   'coverage-0': { coverageExponent: 0 },
   'coverage-2': { coverageExponent: 2 },
   'concept-0.5': { planWeights: { conceptFinnish: 0.5, conceptOther: 0.4 } },

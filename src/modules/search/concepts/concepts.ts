@@ -35,10 +35,14 @@ interface CompiledTrigger {
 /** Shortest trigger key that may match inside a compound (dagis ⊂ dagisplats). */
 const minimumInfix = 5;
 
-function keysMatch(triggerKeys: readonly string[], queryKeys: readonly string[]): boolean {
+/** Finnish and Swedish write compounds as one word; English does not (transport ⊅ sport). */
+const compounding: Record<SearchLanguage, boolean> = { fi: true, sv: true, en: false };
+
+function keysMatch(triggerKeys: readonly string[], queryKeys: readonly string[], language: SearchLanguage): boolean {
   for (const t of triggerKeys) {
     for (const q of queryKeys) {
       if (t === q) return true;
+      if (!compounding[language]) continue;
       if (t.length >= minimumInfix && q.length >= t.length + 2 && (q.startsWith(t) || q.endsWith(t))) return true;
     }
   }
@@ -73,7 +77,7 @@ export function createConceptMatcher(concepts: readonly Concept[], keys: WordKey
         const perWord = queryKeys.get(trigger.language) ?? [];
         const used: number[] = [];
         const ok = trigger.words.every((triggerKeys) => {
-          const index = perWord.findIndex((qk, i) => !used.includes(i) && keysMatch(triggerKeys, qk));
+          const index = perWord.findIndex((qk, i) => !used.includes(i) && keysMatch(triggerKeys, qk, trigger.language));
           if (index < 0) return false;
           used.push(index);
           return true;

@@ -99,6 +99,10 @@ export interface RankInput {
   weights: readonly number[];
   /** Slots that can match at all (denominator of the coverage factor). */
   activeSlots: number;
+  /** 'count': matched slots / active slots; 'weighted': by each slot's strongest term weight. */
+  coverage: 'count' | 'weighted';
+  /** Per slot (index = slot number) the weight of its strongest term; 0 for inactive slots. */
+  slotWeights: readonly number[];
   coverageExponent: number;
   /** Per-slot saturation k: a slot adds score / (score + k); 0 adds the raw score. */
   saturation: number;
@@ -140,7 +144,9 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
      )
      SELECT s.service_id AS "serviceId",
             (sum(CASE WHEN $10::float8 > 0 THEN s.score / (s.score + $10::float8) ELSE s.score END)
-              * power(count(*)::float8 / $4::float8, $5::float8)
+              * power(CASE WHEN $12::text = 'weighted'
+                             THEN sum(($11::float8[])[s.slot + 1]) / greatest((SELECT sum(w) FROM unnest($11::float8[]) AS sw(w)), 1e-9)
+                             ELSE count(*)::float8 / $4::float8 END, $5::float8)
               * CASE WHEN d.place_ids && $6::text[] THEN $7::float8 ELSE 1 END)::float8 AS score,
             count(*)::integer AS "matchedSlots"
        FROM slot_scores s
@@ -159,6 +165,8 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
       input.fieldWeights,
       input.limit,
       input.saturation,
+      input.slotWeights,
+      input.coverage,
     ],
   );
 }

@@ -29,9 +29,12 @@ export interface TextSearchSettings {
   planWeights: Partial<PlanWeights>;
   resolve: Partial<ResolveOptions>;
   coverageExponent: number;
+  coverage: 'count' | 'weighted';
   saturation: number;
   /** Re-plan once with typo corrections so that corrected words reach their concepts. */
   replanCorrections: boolean;
+  /** Typo similarity accepted when no query word is in the vocabulary at all. */
+  lastResortSimilarity: number;
   placeBoost: number;
   fieldWeights: RankInput['fieldWeights'];
 }
@@ -42,8 +45,10 @@ export const defaultTextSearchSettings: TextSearchSettings = {
   planWeights: {},
   resolve: {},
   coverageExponent: 1,
+  coverage: 'weighted',
   saturation: 0,
   replanCorrections: true,
+  lastResortSimilarity: 0.3,
   placeBoost: 1.5,
   fieldWeights: [0.1, 0.2, 0.4, 1.0],
 };
@@ -90,6 +95,10 @@ export function createTextSearch(
   return async function search(text: string, hint: SearchLanguage, limit = 50) {
     let plan = planFor(text, hint);
     let resolved = await resolveTerms(db, plan, resolveOptions);
+    if (resolved.activeSlots === 0 && plan.terms.length > 0) {
+      // Nothing known at all: accept looser typo neighbours rather than an empty page.
+      resolved = await resolveTerms(db, plan, { ...resolveOptions, typoMinSimilarity: settings.lastResortSimilarity });
+    }
     let didYouMean: string | undefined;
     const corrections = resolved.corrections.filter((c) => c.similarity >= 0.6 && c.word);
     if (settings.replanCorrections && corrections.length > 0) {
@@ -105,6 +114,8 @@ export function createTextSearch(
       queries: resolved.terms.map((t) => t.query),
       weights: resolved.terms.map((t) => t.weight),
       activeSlots: resolved.activeSlots,
+      coverage: settings.coverage,
+      slotWeights: plan.slots.map((_, slot) => Math.max(0, ...resolved.terms.filter((t) => t.slot === slot).map((t) => t.weight))),
       coverageExponent: settings.coverageExponent,
       saturation: settings.saturation,
       places: plan.places,
