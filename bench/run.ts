@@ -4,9 +4,11 @@
  */
 import { runCatalogBench } from './catalog.bench.ts';
 import { printTable, type Table } from './support.ts';
+import { runWebBench } from './web.bench.ts';
 
 const benchmarks: Record<string, () => Promise<Table>> = {
   catalog: runCatalogBench,
+  web: runWebBench,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));

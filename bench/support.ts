@@ -12,6 +12,8 @@ export const benchPostgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TE
 export interface BenchDatabase {
   name: 'PGlite' | 'PostgreSQL';
   db: Db;
+  /** The connection URL (PostgreSQL only), for benchmarks that start a server process. */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function benchDatabases(): Promise<{ databases: (() => Promise<Benc
       return {
         name: 'PostgreSQL',
         db,
+        url: url.toString(),
         async drop() {
           await db.close();
           await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

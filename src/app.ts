@@ -24,7 +24,7 @@ import { registerHealthRoutes } from './platform/health.routes.ts';
 import { ErrorPage } from './ui/layout.tsx';
 import { uiMessages } from './ui/ui.messages.ts';
 import { registerCatalogApiRoutes } from './modules/catalog/index.ts';
-import { registerWebRoutes, webMessages } from './modules/web/index.ts';
+import { registerWebMoreRoutes, registerWebRoutes, webMessages } from './modules/web/index.ts';
 
 /** Every message catalogue of the application, combined once. */
 export const catalogues: readonly Catalogue[] = [uiMessages, webMessages];
@@ -111,6 +111,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerHealthRoutes(app, deps);
   registerCatalogApiRoutes(app, deps);
   registerWebRoutes(app, { ...deps, pages });
+  registerWebMoreRoutes(app, { ...deps, pages });
 
   return app;
 }

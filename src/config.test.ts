@@ -36,3 +36,21 @@ describe('configuration', () => {
     expect(problems({ DATABASE_URL: 'mysql://x/y' })).toEqual(['DATABASE_URL must start with postgres:// or postgresql://']);
   });
 });
+
+describe('resident web configuration', () => {
+  it('has no map unless MAP_TILE_URL is set, and checks the template', () => {
+    expect(loadConfig({}).mapTileUrl).toBeUndefined();
+    expect(loadConfig({ MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png' }).mapTileUrl).toBe('https://tiles.example.org/{z}/{x}/{y}.png');
+    expect(problems({ MAP_TILE_URL: 'https://tiles.example.org/tile.png' })).toEqual([
+      'MAP_TILE_URL must be an http(s) URL template with {z}, {x} and {y}',
+    ]);
+  });
+
+  it('reads host-to-region pairs and names a malformed pair', () => {
+    expect(loadConfig({ REGION_HOSTS: 'hyte.pirha.fi=pirkanmaa, Tray.Example:8080=ita-uusimaa' }).regionHosts).toEqual({
+      'hyte.pirha.fi': 'pirkanmaa',
+      'tray.example:8080': 'ita-uusimaa',
+    });
+    expect(problems({ REGION_HOSTS: 'pirkanmaa' })).toEqual(['REGION_HOSTS must be comma-separated host=region-slug pairs, got "pirkanmaa"']);
+  });
+});

@@ -21,6 +21,14 @@ export interface Config {
   secretKey: string | undefined;
   /** Cookies get the Secure flag (PUBLIC_URL is https). */
   secureCookies: boolean;
+  /** Map tile URL template ({z}/{x}/{y}, optional {s}); undefined: no map, the list only. */
+  mapTileUrl: string | undefined;
+  /** Attribution shown on the map (tile providers require one). */
+  mapAttribution: string;
+  /** Link to directions; {lat}, {lon} and {address} are replaced (URL-encoded). */
+  directionsUrl: string;
+  /** Host name → region slug: that host serves the region's tray without a /<region> prefix. */
+  regionHosts: Record<string, string>;
 }
 
 export class ConfigError extends Error {
@@ -40,6 +48,10 @@ export const configDocs: { name: string; default: string; meaning: string }[] = 
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent.' },
   { name: 'DEMO_DATA', default: 'auto', meaning: 'auto: load the demo tray into an empty database at start; off: never.' },
   { name: 'NODE_ENV', default: 'development', meaning: 'development, production or test.' },
+  { name: 'MAP_TILE_URL', default: '(unset: no map)', meaning: 'Tile URL template for the results map, e.g. https://tile.example.org/{z}/{x}/{y}.png; its host is added to the CSP img-src. Unset: no map (the list is complete without it).' },
+  { name: 'MAP_ATTRIBUTION', default: '© OpenStreetMap contributors', meaning: 'Attribution text shown on the map.' },
+  { name: 'DIRECTIONS_URL', default: 'https://www.google.com/maps/dir/?api=1&destination={lat},{lon}', meaning: 'Directions link of an activity\'s place; {lat}, {lon} and {address} are replaced.' },
+  { name: 'REGION_HOSTS', default: '(unset)', meaning: 'Comma-separated host=region-slug pairs, e.g. hyte.pirha.fi=pirkanmaa: that host serves one region\'s tray at /fi, /sv, /en.' },
   { name: 'SECRET_KEY', default: '(generated in DATA_DIR outside production)', meaning: 'At least 32 characters; signs cookies and CSRF tokens. Required when NODE_ENV=production; the same on every app instance.' },
 ];
 
@@ -81,6 +93,31 @@ function url(env: Env, name: string, protocols: string[], problems: string[]): s
   }
 }
 
+function regionHosts(env: Env, problems: string[]): Record<string, string> {
+  const value = env.REGION_HOSTS;
+  const result: Record<string, string> = {};
+  if (value === undefined || value.trim() === '') return result;
+  for (const pair of value.split(',')) {
+    const match = /^\s*([a-z0-9.-]+(?::\d+)?)\s*=\s*([a-z0-9-]+)\s*$/i.exec(pair);
+    if (!match) {
+      problems.push(`REGION_HOSTS must be comma-separated host=region-slug pairs, got "${pair.trim()}"`);
+      continue;
+    }
+    result[match[1]!.toLowerCase()] = match[2]!.toLowerCase();
+  }
+  return result;
+}
+
+function tileUrl(env: Env, problems: string[]): string | undefined {
+  const value = env.MAP_TILE_URL;
+  if (value === undefined || value.trim() === '') return undefined;
+  if (!/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(value)) {
+    problems.push('MAP_TILE_URL must be an http(s) URL template with {z}, {x} and {y}');
+    return undefined;
+  }
+  return value;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   const port = integer(env, 'PORT', 3000, 0, 65535, problems);
@@ -99,6 +136,13 @@ export function loadConfig(env: Env = process.env): Config {
     demoData: oneOf(env, 'DEMO_DATA', ['auto', 'off'] as const, 'auto', problems),
     secretKey: undefined,
     secureCookies: publicUrl.startsWith('https://'),
+    mapTileUrl: tileUrl(env, problems),
+    mapAttribution: env.MAP_ATTRIBUTION && env.MAP_ATTRIBUTION.trim() !== '' ? env.MAP_ATTRIBUTION.trim() : '© OpenStreetMap contributors',
+    directionsUrl:
+      env.DIRECTIONS_URL && env.DIRECTIONS_URL.trim() !== ''
+        ? env.DIRECTIONS_URL.trim()
+        : 'https://www.google.com/maps/dir/?api=1&destination={lat},{lon}',
+    regionHosts: regionHosts(env, problems),
   };
   const secretKey = env.SECRET_KEY && env.SECRET_KEY !== '' ? env.SECRET_KEY : undefined;
   if (secretKey !== undefined && secretKey.length < 32) problems.push('SECRET_KEY must be at least 32 characters long');

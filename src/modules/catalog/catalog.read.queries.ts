@@ -317,3 +317,22 @@ export async function findPostalCode(q: Queryable, code: string): Promise<Postal
   );
   return rows[0];
 }
+
+export interface PageStampRow {
+  id: string;
+  updated_at: Date;
+}
+
+/** Ids and modification times of the public activities (sitemap). */
+export async function listPublicServiceStamps(q: Queryable): Promise<PageStampRow[]> {
+  return q.query<PageStampRow>(`SELECT s.id, s.updated_at FROM services s WHERE ${publicServiceCondition} ORDER BY s.id`);
+}
+
+/** Active organisations that have at least one public activity (sitemap). */
+export async function listOrganisationsWithPublicServices(q: Queryable): Promise<PageStampRow[]> {
+  return q.query<PageStampRow>(
+    `SELECT o.id, o.updated_at FROM organisations o
+     WHERE o.status = 'active' AND EXISTS (SELECT 1 FROM services s WHERE s.organisation_id = o.id AND ${publicServiceCondition})
+     ORDER BY o.id`,
+  );
+}

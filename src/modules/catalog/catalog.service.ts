@@ -8,6 +8,8 @@ import {
   findOrganisation,
   findService,
   listMunicipalities,
+  listOrganisationsWithPublicServices,
+  listPublicServiceStamps,
   listRegions,
   listServiceChannels,
   listServiceLocations,
@@ -189,6 +191,15 @@ export async function getOrganisation(deps: Deps, id: string) {
     phone: row.phone,
     publicServiceCount: await countPublicServicesOfOrganisation(deps.db, id),
     links: { services: `${deps.config.publicUrl}/api/v1/services?organisation=${row.id}` },
+  };
+}
+
+/** Public activities and organisations with their modification times (for the sitemap). */
+export async function listTrayPages(deps: Pick<Deps, 'db'>) {
+  const [services, organisations] = await Promise.all([listPublicServiceStamps(deps.db), listOrganisationsWithPublicServices(deps.db)]);
+  return {
+    services: services.map((s) => ({ id: s.id, updatedAt: s.updated_at.toISOString() })),
+    organisations: organisations.map((o) => ({ id: o.id, updatedAt: o.updated_at.toISOString() })),
   };
 }
 

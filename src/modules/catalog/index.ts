@@ -6,6 +6,7 @@ export {
   getPublicService,
   getTaxonomies,
   listPublicServices,
+  listTrayPages,
   saveServiceBundles,
   toServiceSummary,
   type ServiceDetail,

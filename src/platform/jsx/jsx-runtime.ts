@@ -33,7 +33,11 @@ const escapes: Record<string, string> = {
   "'": '&#39;',
 };
 
+const needsEscape = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
+  // Most text has nothing to escape: skip the replacement then (pages render faster).
+  if (!needsEscape.test(text)) return text;
   return text.replace(/[&<>"']/g, (ch) => escapes[ch] ?? ch);
 }
 
@@ -57,6 +61,10 @@ function renderChildren(child: Child, out: string[]): void {
   }
 }
 
+/** Attribute and element names already checked (the set of names in the code is small). */
+const validAttributeNames = new Set<string>();
+const validElementNames = new Set<string>();
+
 function renderAttributes(props: HtmlAttributes): string {
   let result = '';
   for (const key of Object.keys(props)) {
@@ -64,7 +72,10 @@ function renderAttributes(props: HtmlAttributes): string {
     const value = props[key];
     if (value === null || value === undefined || value === false) continue;
     const name = key === 'className' ? 'class' : key === 'htmlFor' ? 'for' : key;
-    if (!/^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/.test(name)) throw new Error(`invalid attribute name: ${name}`);
+    if (!validAttributeNames.has(name)) {
+      if (!/^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/.test(name)) throw new Error(`invalid attribute name: ${name}`);
+      if (validAttributeNames.size < 1000) validAttributeNames.add(name);
+    }
     if (value === true) {
       result += ` ${name}`;
     } else {
@@ -77,7 +88,10 @@ function renderAttributes(props: HtmlAttributes): string {
 
 export function jsx(type: string | Component<any>, props: HtmlAttributes): SafeHtml {
   if (typeof type === 'function') return type(props);
-  if (!/^[a-z][a-z0-9-]*$/.test(type)) throw new Error(`invalid element name: ${type}`);
+  if (!validElementNames.has(type)) {
+    if (!/^[a-z][a-z0-9-]*$/.test(type)) throw new Error(`invalid element name: ${type}`);
+    if (validElementNames.size < 1000) validElementNames.add(type);
+  }
   const open = `<${type}${renderAttributes(props)}>`;
   if (voidElements.has(type)) return new SafeHtml(open);
   const out: string[] = [open];
