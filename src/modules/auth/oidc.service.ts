@@ -19,7 +19,7 @@ export class OidcUnavailableError extends Error {}
 
 /** The identity provider's configuration, discovered once per process (retried after a failure). */
 async function providerConfiguration(oidc: OidcConfig): Promise<client.Configuration> {
-  const key = `${oidc.issuer}\u0000${oidc.clientId}`;
+  const key = `${oidc.issuer}\u0000${oidc.clientId}\u0000${tokenHash(oidc.clientSecret ?? '')}`;
   let pending = configurations.get(key);
   if (!pending) {
     const issuer = new URL(oidc.issuer);
