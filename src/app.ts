@@ -26,13 +26,17 @@ import { uiMessages } from './ui/ui.messages.ts';
 import { registerCatalogApiRoutes } from './modules/catalog/index.ts';
 import { registerWebRoutes, webMessages } from './modules/web/index.ts';
 import { authMessages, csrfBinding, pageUserOf, registerAdminRoutes, registerAuthRoutes, sessionHook } from './modules/auth/index.ts';
+import { outboxMessages } from './modules/outbox/index.ts';
+import { guidanceMessages, loadInstruments, registerGuidanceRoutes } from './modules/guidance/index.ts';
 
 /** Every message catalogue of the application, combined once. */
-export const catalogues: readonly Catalogue[] = [uiMessages, webMessages, authMessages];
+export const catalogues: readonly Catalogue[] = [uiMessages, webMessages, authMessages, outboxMessages, guidanceMessages];
 
 export interface BuildOptions {
   /** Pino logger options; false disables logging (tests). */
   logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
+  /** Called when a module queued an e-mail or text message (the server sends it at once). */
+  onMessageQueued?: () => void;
 }
 
 /** Logs requests without query strings: searches can carry sensitive needs. */
@@ -58,6 +62,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   const i18n: I18n = createI18n(catalogues);
+  // Well-being instruments are configuration: a bad file stops the start with a clear message.
+  const instruments = loadInstruments(deps.config.instrumentsDir);
   const csrf: CsrfOptions = { secret: secretKeyFor(deps.config), secureCookies: deps.config.secureCookies, binding: csrfBinding };
   const pages = createPageKit({ i18n, publicUrl: deps.config.publicUrl, csrf, user: async (request) => pageUserOf(request) });
   /** Error pages show the signed-in user too (with a working sign-out form). */
@@ -118,6 +124,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerWebRoutes(app, { ...deps, pages });
   registerAuthRoutes(app, { ...deps, pages });
   registerAdminRoutes(app, { ...deps, pages });
+  registerGuidanceRoutes(app, { ...deps, pages, instruments, ...(options.onMessageQueued ? { onMessageQueued: options.onMessageQueued } : {}) });
 
   return app;
 }
