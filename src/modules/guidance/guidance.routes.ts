@@ -132,7 +132,7 @@ export function registerGuidanceRoutes(app: App, deps: GuidanceRouteDeps): void 
 
   app.post(
     '/:lang/guidance/sessions/:id/check',
-    { schema: { hide: true, params: SessionParams, body: Type.Record(Type.String({ maxLength: 60 }), Type.String({ maxLength: 40 })) }, preHandler: guard },
+    { schema: { hide: true, params: SessionParams, body: Type.Record(Type.String({ maxLength: 60 }), Type.String({ maxLength: 200 })) }, preHandler: guard },
     async (request, reply) => {
       const actor = actorOf(request);
       const body = request.body;
