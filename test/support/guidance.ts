@@ -22,7 +22,8 @@ export async function createGuidanceFixture(db: Db, prefix = 'g'): Promise<Guida
   const otherProfessional = await createUser(db, { name: 'Olavi Ohjaaja', devKey: `${prefix}-other`, roles: [{ role: 'professional', organisationId: otherOrganisation.id, regionCode: '08' }] });
   const provider = await createUser(db, { name: 'Pekka Tuottaja', devKey: `${prefix}-provider`, roles: [{ role: 'provider', organisationId: otherOrganisation.id, regionCode: '08' }] });
   const tampere = { locations: [{}], schedules: [{ weekdays: [2], opens: '10:00', closes: '11:30' }], channels: [{ kind: 'phone' as const, value: { fi: '040 123 4567' } }] };
-  const make = async (service: Parameters<typeof createService>[1]['service'], extra: Partial<Parameters<typeof createService>[1]> = tampere) =>
+  type ServiceOptions = NonNullable<Parameters<typeof createService>[1]>;
+  const make = async (service: ServiceOptions['service'], extra: Partial<ServiceOptions> = tampere) =>
     (await createService(db, { organisation: otherOrganisation, ...extra, service })).service.id;
   const services = {
     seniorGym: await make({ name: { fi: 'Senioreiden kuntojumppa', sv: 'Motion för seniorer' }, summary: { fi: 'Kevyttä liikuntaa ikääntyneille.', sv: 'Lätt motion för äldre.' }, themes: ['exercise'], targetGroups: ['older_people'], costType: 'free', ageMin: 60 }),

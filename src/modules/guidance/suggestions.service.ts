@@ -99,7 +99,8 @@ export async function suggestActivities(deps: GuidanceDeps, actor: Actor, sessio
     const matches = needAreasOfService({ themes: hit.themes, targetGroups: hit.targetGroups, text: hitText(hit) }).filter((m) => session.needAreas.includes(m.code));
     if (matches.length === 0) continue;
     const reasons: Reason[] = matches.map((m) => ({ kind: 'need', needArea: m.code, by: m.by }));
-    let score = matches.reduce((sum, m) => sum + (m.by.includes('theme') || m.by.includes('target_group') ? 10 : 6), 0);
+    // A need met by the activity's own classification weighs more than one read from its words.
+    let score = matches.reduce((sum, m) => sum + (m.by.includes('theme') || m.by.includes('target_group') ? 10 : 4), 0);
     if (session.ageGroup && hit.targetGroups.includes(ageTargetGroups[session.ageGroup])) {
       reasons.push({ kind: 'age_group', ageGroup: session.ageGroup });
       score += 3;
@@ -111,7 +112,7 @@ export async function suggestActivities(deps: GuidanceDeps, actor: Actor, sessio
     if (language && language !== 'fi') reasons.push({ kind: 'language', language });
     if (hit.distanceKm !== undefined && session.postalCode) {
       reasons.push({ kind: 'distance', km: hit.distanceKm, from: session.postalCode });
-      score += Math.max(0, 5 - hit.distanceKm / 2);
+      score += Math.max(0, 6 - hit.distanceKm / 2);
     } else if (hit.location === undefined && hit.municipalityCodes.length === 0) {
       reasons.push({ kind: 'nationwide' });
     } else if (session.municipalityCode && hit.municipalityCodes.includes(session.municipalityCode)) {
