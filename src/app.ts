@@ -39,10 +39,13 @@ export interface BuildOptions {
   onMessageQueued?: () => void;
 }
 
-/** Logs requests without query strings: searches can carry sensitive needs. */
+/**
+ * Logs requests without query strings (searches can carry sensitive needs) and without the
+ * tokens of client plans' public addresses (they open a plan to whoever has them).
+ */
 const requestSerializer = (request: FastifyRequest) => ({
   method: request.method,
-  url: request.url.split('?')[0],
+  url: (request.url.split('?')[0] ?? '').replace(/\/plan\/[A-Za-z0-9_-]+/, '/plan/:token'),
 });
 
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {

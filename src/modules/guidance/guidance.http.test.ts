@@ -172,3 +172,33 @@ describeEachBackend('client and service guidance over HTTP', (backend) => {
     expect(await test.db.query('SELECT 1 FROM guidance_sessions WHERE id = $1', [id])).toEqual([]);
   });
 });
+
+describeEachBackend('guidance retention', (backend) => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await createTestDatabase(backend);
+  });
+  afterAll(async () => {
+    await test.drop();
+  });
+
+  it('deletes sessions and their plans GUIDANCE_RETENTION_DAYS after their last change, and audits how many', async () => {
+    const fixture = await createGuidanceFixture(test.db, 'retention');
+    const insert = (id: string, updatedAt: string) =>
+      test.db.query(
+        `INSERT INTO guidance_sessions (id, organisation_id, region_code, created_by, created_at, updated_at) VALUES ($1, $2, '08', $3, $4, $4)`,
+        [id, fixture.organisation.id, fixture.professional.id, new Date(updatedAt)],
+      );
+    await insert('00000000-0000-4000-8000-00000000000a', '2026-05-01T00:00:00Z');
+    await insert('00000000-0000-4000-8000-00000000000b', '2026-11-01T00:00:00Z');
+    await test.db.query(`INSERT INTO client_plans (id, session_id, public_token, created_at, updated_at, expires_at) VALUES ($1, $2, 'AAAAAAAAAAAAAAAAAAAAAA', now(), now(), now())`, [
+      '00000000-0000-4000-8000-0000000000aa',
+      '00000000-0000-4000-8000-00000000000a',
+    ]);
+    const { purgeOldGuidanceSessions } = await import('./index.ts');
+    expect(await purgeOldGuidanceSessions(testDeps(test.db))).toBe(1);
+    expect((await test.db.query<{ id: string }>('SELECT id FROM guidance_sessions ORDER BY id')).map((r) => r.id)).toEqual(['00000000-0000-4000-8000-00000000000b']);
+    expect(await test.db.query('SELECT 1 FROM client_plans')).toEqual([]);
+    expect((await test.db.query<{ details: unknown }>(`SELECT details FROM audit_events WHERE action = 'guidance.session.purged'`))[0]?.details).toEqual({ count: 1, retentionDays: 180 });
+  });
+});

@@ -259,7 +259,7 @@ export function registerGuidanceRoutes(app: App, deps: GuidanceRouteDeps): void 
       const ctx = await deps.pages.context(request, reply);
       const { plan, activities } = await getPublicPlan(deps, request.params.token);
       const url = planUrl(deps.config.publicUrl, plan, ctx.lang);
-      reply.header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer').header('cache-control', 'private, no-cache');
+      reply.header('x-robots-tag', 'noindex, nofollow').header('cache-control', 'private, no-cache');
       return deps.pages.send(reply, PublicPlanPage({ ctx, activities, updatedAt: plan.updated_at, planUrl: url, qrSvg: qrCodeSvg(url, ctx.t('guidance.public.qrLabel')) }));
     },
   );

@@ -280,6 +280,7 @@ export function PublicPlanPage(props: PublicPlanPageProps): SafeHtml {
       head={
         <>
           <meta name="robots" content="noindex, nofollow" />
+          <meta name="referrer" content="no-referrer" />
           <link rel="stylesheet" href={asset('staff.css')} />
         </>
       }
