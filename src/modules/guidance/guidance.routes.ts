@@ -6,13 +6,13 @@ import { ValidationError } from '../../platform/errors.ts';
 import type { PageKit } from '../../platform/page-kit.ts';
 import { textOf, type LocalisedText } from '../../platform/localised.ts';
 import { currentActor, currentSession, requireRole, type Actor } from '../auth/index.ts';
-import { getAreas } from '../catalog/index.ts';
 import { guidanceOrganisations } from './guidance.policy.ts';
 import {
   deleteSession,
   getGuidanceSession,
   instrumentsOf,
   listMyGuidanceSessions,
+  municipalityOptions,
   recordCheck,
   recordContext,
   sessionFor,
@@ -55,8 +55,7 @@ function actorOf(request: FastifyRequest): Actor {
 }
 
 async function municipalities(deps: GuidanceRouteDeps) {
-  const areas = await getAreas(deps);
-  return areas.municipalities.map((m) => ({ code: m.code, name: m.name as LocalisedText, region: m.region }));
+  return (await municipalityOptions(deps)).map((m) => ({ ...m, name: m.name as LocalisedText }));
 }
 
 export function registerGuidanceRoutes(app: App, deps: GuidanceRouteDeps): void {

@@ -9,7 +9,7 @@ import { newId } from '../../platform/ids.ts';
 import { isLanguage } from '../../platform/localised.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
-import { findPostalCode, listMunicipalities } from '../catalog/index.ts';
+import { findPostalCode, getAreas, listMunicipalities } from '../catalog/index.ts';
 import { canUseGuidance, canWorkOnSession, guidanceOrganisations } from './guidance.policy.ts';
 import {
   deleteGuidanceSession,
@@ -29,6 +29,12 @@ import { isNeedAreaCode } from './need-areas.ts';
 
 export interface GuidanceDeps extends Deps {
   instruments: readonly Instrument[];
+}
+
+/** Municipalities for the context form and for naming places in reasons. */
+export async function municipalityOptions(deps: Pick<Deps, 'db'>) {
+  const areas = await getAreas(deps);
+  return areas.municipalities.map((m) => ({ code: m.code, name: m.name, region: m.region }));
 }
 
 /** The session if the actor may work on it; otherwise it does not exist for them. */
