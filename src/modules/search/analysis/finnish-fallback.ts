@@ -33,22 +33,23 @@ export function gradationKey(stem: string): string {
   return stem.slice(0, start) + (strong[cluster] ?? cluster);
 }
 
-/** Marks a gradation key in the index so that it never collides with a stem. */
-export const gradationKeyPrefix = '~';
+/** Marks a gradation key in the index so that it never collides with a stem (letters only: the
+ * text-search parser would drop punctuation). */
+export const gradationKeyPrefix = 'qq';
 
 export function createFallbackAnalyser(): FinnishAnalyser {
   return {
     name: 'fallback',
-    id: 'fallback-snowball-1',
+    id: 'fallback-snowball-2',
+    splitsCompounds: false,
     documentTerms(text) {
       const terms: string[] = [];
       for (const token of tokenize(text)) {
         const stem = stemFinnish(token.lower);
         terms.push(stem);
-        if (stem.length >= 4 && !/\d/.test(stem)) {
-          const key = gradationKey(stem);
-          if (key !== stem) terms.push(gradationKeyPrefix + key);
-        }
+        // Always added (even when equal to the stem), so that liikuntaa (liikunt) and liikunnan
+        // (liikunn) meet on qqliikunt.
+        if (stem.length >= 4 && !/\d/.test(stem)) terms.push(gradationKeyPrefix + gradationKey(stem));
       }
       return terms;
     },
@@ -56,8 +57,9 @@ export function createFallbackAnalyser(): FinnishAnalyser {
       const lower = normaliseWord(word);
       const stem = stemFinnish(lower);
       const alternatives: TermAlternative[] = [{ term: stem, weight: 1, kind: 'word' }];
-      const key = gradationKey(stem);
-      if (stem.length >= 4 && key !== stem) alternatives.push({ term: gradationKeyPrefix + key, weight: 0.9, kind: 'word' });
+      if (stem.length >= 4 && !/\d/.test(stem)) {
+        alternatives.push({ term: gradationKeyPrefix + gradationKey(stem), weight: 0.9, kind: 'derived' });
+      }
       return {
         surface: word,
         alternatives,

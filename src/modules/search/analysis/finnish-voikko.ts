@@ -119,6 +119,7 @@ export function createVoikkoAnalyser(voikko: Voikko): FinnishAnalyser {
   return {
     name: 'voikko',
     id: 'voikko-1',
+    splitsCompounds: true,
     documentTerms(text) {
       const terms: string[] = [];
       for (const token of tokenize(text)) {
@@ -147,10 +148,8 @@ export function createVoikkoAnalyser(voikko: Voikko): FinnishAnalyser {
           alternatives.push({ term, weight, kind });
         }
       };
-      if (!analysis.known) {
-        add(lower, 1, 'word');
-        add(stemFinnish(lower), 0.9, 'word');
-      }
+      // An unknown word is a name, a loan or a typo: the vocabulary decides (typo fallback).
+      if (!analysis.known) add(lower, 1, 'word');
       for (const baseform of analysis.baseforms) add(baseform, 1, 'word');
       for (const adjective of analysis.derived) add(adjective, 0.9, 'derived');
       for (const run of analysis.subcompounds) add(run, 0.7, 'subcompound');

@@ -33,6 +33,8 @@ export interface FinnishAnalyser {
   readonly name: 'voikko' | 'fallback';
   /** Recorded with the index (e.g. "voikko-1"); any change of analyser or its rules means rebuild. */
   readonly id: string;
+  /** True when documentTerms already contain compound parts (no vocabulary widening needed). */
+  readonly splitsCompounds: boolean;
   /** Index terms of a Finnish text: baseforms or stems, plus compound parts where known. */
   documentTerms(text: string): string[];
   /** Query terms for one word, strongest first. */

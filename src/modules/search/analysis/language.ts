@@ -41,7 +41,8 @@ export function languageScores(query: string): Record<SearchLanguage, number> {
     }
     if (/å/.test(token)) scores.sv += 3;
     if (/[äö]/.test(token)) {
-      scores.fi += 1;
+      // Both Finnish and Swedish write ä and ö.
+      scores.fi += 0.5;
       scores.sv += 0.5;
     }
     if (/(?:y.*[äö]|[äö].*y)/.test(token)) scores.fi += 1; // Finnish vowel harmony
@@ -52,10 +53,17 @@ export function languageScores(query: string): Record<SearchLanguage, number> {
   return scores;
 }
 
-/** The query's language; `hint` (the UI language) wins ties and empty queries. */
+/** How far another language must lead before it overrides the UI language. */
+const hintMargin = 1;
+
+/**
+ * The query's language. The UI language (`hint`) is a strong prior: another language wins only
+ * with a clear lead (one function word or two weaker cues), so a lone ä or a place name does
+ * not turn an English query Finnish. Leave place names out of `query`.
+ */
 export function detectLanguage(query: string, hint: SearchLanguage): SearchLanguage {
   const scores = languageScores(query);
   const best = Math.max(...Object.values(scores));
-  if (best === 0 || scores[hint] === best) return hint;
+  if (best === 0 || scores[hint] + hintMargin > best) return hint;
   return searchLanguages.find((language) => scores[language] === best) ?? hint;
 }

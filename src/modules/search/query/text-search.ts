@@ -1,0 +1,128 @@
+/**
+ * The text-search pipeline: plan (pure) → resolve against the vocabulary (SQL) → rank (SQL).
+ * The search service combines the ranked ids with filters, facets and distance.
+ */
+import type { Queryable } from '../../../db/index.ts';
+import type { FinnishAnalyser } from '../analysis/finnish.ts';
+import type { SearchLanguage } from '../analysis/language.ts';
+import { lightStemEnglish, lightStemSwedish } from '../analysis/light-stem.ts';
+import { normaliseWord } from '../analysis/tokenize.ts';
+import type { WordKeys } from '../concepts/concepts.ts';
+import { allConcepts, createConceptMatcher } from '../concepts/concepts.ts';
+import type { CrossLanguageDictionary } from '../concepts/dictionary.ts';
+import type { PlanWeights } from './query-plan.ts';
+import { planQuery } from './query-plan.ts';
+import type { ResolveOptions } from './resolve-terms.ts';
+import { defaultResolveOptions, resolveTerms } from './resolve-terms.ts';
+import type { RankInput } from './search-text.queries.ts';
+import { rankServices } from './search-text.queries.ts';
+
+/** A place the query may name: an id (municipality code) and its names in any language. */
+export interface Place {
+  id: string;
+  names: string[];
+}
+
+export interface TextSearchSettings {
+  useConcepts: boolean;
+  useDictionary: boolean;
+  planWeights: Partial<PlanWeights>;
+  resolve: Partial<ResolveOptions>;
+  coverageExponent: number;
+  coverage: 'count' | 'weighted';
+  saturation: number;
+  /** Re-plan once with typo corrections so that corrected words reach their concepts. */
+  replanCorrections: boolean;
+  /** Typo similarity accepted when no query word is in the vocabulary at all. */
+  lastResortSimilarity: number;
+  placeBoost: number;
+  fieldWeights: RankInput['fieldWeights'];
+}
+
+export const defaultTextSearchSettings: TextSearchSettings = {
+  useConcepts: true,
+  useDictionary: true,
+  planWeights: {},
+  resolve: {},
+  coverageExponent: 1,
+  coverage: 'weighted',
+  saturation: 0,
+  replanCorrections: true,
+  lastResortSimilarity: 0.3,
+  placeBoost: 1.5,
+  fieldWeights: [0.1, 0.2, 0.4, 1.0],
+};
+
+/** Concept-trigger keys: Finnish through the analyser, Swedish and English lightly stemmed. */
+export function conceptKeys(finnish: FinnishAnalyser): WordKeys {
+  return (language, word, role) => {
+    if (language === 'sv') return [lightStemSwedish(word)];
+    if (language === 'en') return [lightStemEnglish(word)];
+    const analysed = finnish.analyseQueryWord(word).alternatives;
+    const kinds = role === 'trigger' ? ['word', 'derived'] : ['word', 'derived', 'subcompound', 'head', 'part'];
+    return analysed.filter((a) => kinds.includes(a.kind)).map((a) => a.term);
+  };
+}
+
+export function placeIndex(places: Place[], finnish: FinnishAnalyser): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const place of places) {
+    for (const name of place.names) {
+      map.set(normaliseWord(name), place.id);
+      for (const a of finnish.analyseQueryWord(name).alternatives) if (a.kind === 'word') map.set(a.term, place.id);
+    }
+  }
+  return map;
+}
+
+/** Returns search(text, hint): the ranked service ids with the plan behind them. */
+export function createTextSearch(
+  db: Queryable,
+  deps: { finnish: FinnishAnalyser; dictionary: CrossLanguageDictionary | null; places: Place[]; totalDocuments: number },
+  settings: TextSearchSettings,
+) {
+  const concepts = createConceptMatcher(settings.useConcepts ? allConcepts : [], conceptKeys(deps.finnish));
+  const places = placeIndex(deps.places, deps.finnish);
+  const resolveOptions: ResolveOptions = { ...defaultResolveOptions, ...settings.resolve, totalDocuments: deps.totalDocuments };
+  const planFor = (text: string, hint: SearchLanguage) =>
+    planQuery(text, hint, {
+      finnish: deps.finnish,
+      concepts,
+      dictionary: settings.useDictionary ? deps.dictionary : null,
+      places,
+      weights: settings.planWeights,
+    });
+  return async function search(text: string, hint: SearchLanguage, limit = 50) {
+    let plan = planFor(text, hint);
+    let resolved = await resolveTerms(db, plan, resolveOptions);
+    if (resolved.activeSlots === 0 && plan.terms.length > 0) {
+      // Nothing known at all: accept looser typo neighbours rather than an empty page.
+      resolved = await resolveTerms(db, plan, { ...resolveOptions, typoMinSimilarity: settings.lastResortSimilarity });
+    }
+    let didYouMean: string | undefined;
+    const corrections = resolved.corrections.filter((c) => c.similarity >= 0.6 && c.word);
+    if (settings.replanCorrections && corrections.length > 0) {
+      didYouMean = corrections.reduce((query, c) => query.replace(new RegExp(`(?<![\\p{L}])${c.word}(?![\\p{L}])`, 'iu'), c.correction), text);
+      const replanned = planFor(didYouMean, plan.language);
+      if (replanned.concepts.length > plan.concepts.length) {
+        plan = replanned;
+        resolved = await resolveTerms(db, plan, resolveOptions);
+      }
+    }
+    const rows = await rankServices(db, {
+      slots: resolved.terms.map((t) => t.slot),
+      queries: resolved.terms.map((t) => t.query),
+      weights: resolved.terms.map((t) => t.weight),
+      activeSlots: resolved.activeSlots,
+      coverage: settings.coverage,
+      slotWeights: plan.slots.map((_, slot) => Math.max(0, ...resolved.terms.filter((t) => t.slot === slot).map((t) => t.weight))),
+      coverageExponent: settings.coverageExponent,
+      saturation: settings.saturation,
+      places: plan.places,
+      placeBoost: settings.placeBoost,
+      fieldWeights: settings.fieldWeights,
+      limit,
+    });
+    return { plan, resolved, rows, didYouMean };
+  };
+}
