@@ -218,3 +218,25 @@ describeEachBackend('sign-in configuration', (backend) => {
     await app.close();
   });
 });
+
+describeEachBackend('session housekeeping', (backend) => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await createTestDatabase(backend);
+  });
+  afterAll(async () => {
+    await test.drop();
+  });
+
+  it('deletes sessions that timed out and keeps the live ones', async () => {
+    const { purgeExpiredSessions } = await import('./index.ts');
+    const user = await createUser(test.db, { roles: [] });
+    const insert = (id: string, lastSeen: string, expires: string) =>
+      test.db.query(`INSERT INTO sessions (id, token_hash, user_id, method, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, 'dev', $4, $4, $5)`, [id, `hash-${id}`, user.id, new Date(lastSeen), new Date(expires)]);
+    await insert('00000000-0000-4000-8000-000000000001', '2026-11-28T09:50:00Z', '2026-11-28T18:00:00Z');
+    await insert('00000000-0000-4000-8000-000000000002', '2026-11-28T09:00:00Z', '2026-11-28T18:00:00Z');
+    await insert('00000000-0000-4000-8000-000000000003', '2026-11-28T09:59:00Z', '2026-11-28T09:59:30Z');
+    expect(await purgeExpiredSessions(testDeps(test.db))).toBe(2);
+    expect((await test.db.query<{ id: string }>('SELECT id FROM sessions')).map((r) => r.id)).toEqual(['00000000-0000-4000-8000-000000000001']);
+  });
+});

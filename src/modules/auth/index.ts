@@ -8,4 +8,5 @@ export { currentActor, currentSession, requireRole, requireSignedIn, csrfBinding
 export { registerAuthRoutes, type AuthDeps } from './auth.routes.ts';
 export { authMessages } from './auth.messages.ts';
 export { ensureDevUsers, devUserSpecs } from './dev-users.service.ts';
+export { purgeExpiredSessions } from './session.service.ts';
 export { registerAdminRoutes } from './admin.routes.ts';

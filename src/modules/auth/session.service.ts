@@ -100,6 +100,13 @@ export async function resolveSession(deps: Pick<Deps, 'db' | 'config' | 'clock'>
   };
 }
 
+/** Housekeeping: deletes timed-out sessions and abandoned sign-ins. Returns how many sessions went. */
+export async function purgeExpiredSessions(deps: Pick<Deps, 'db' | 'config' | 'clock'>): Promise<number> {
+  const now = deps.clock();
+  await deleteExpiredOidcSignIns(deps.db, now);
+  return deleteExpiredSessions(deps.db, now, new Date(now.getTime() - deps.config.sessionIdleMinutes * 60_000));
+}
+
 /** Signs out: the session is deleted, so its token can never be used again. */
 export async function endSession(deps: Pick<Deps, 'db' | 'clock'>, token: string): Promise<{ userId: string } | undefined> {
   return deps.db.transaction(async (tx) => {
