@@ -20,7 +20,8 @@ import {
   type ContextInput,
   type GuidanceDeps,
 } from './guidance.service.ts';
-import { CheckPage, CheckResultPage, ContextPage, GuidanceHomePage, SessionPage, type FormErrors } from './guidance.views.tsx';
+import { ContextPage, GuidanceHomePage, SessionPage, type FormErrors } from './guidance.views.tsx';
+import { CheckPage, CheckResultPage } from './check.views.tsx';
 import { addToPlan, getPlan, getPublicPlan, planUrl, removeFromPlan, sendPlan } from './plan.service.ts';
 import { PlanPage, PublicPlanPage, SuggestionsPage } from './plan.views.tsx';
 import { qrCodeSvg } from './qr-code.ts';

@@ -1,71 +1,23 @@
-/** Guidance pages of the professional: sessions, context and needs, the light check. */
-import type { Child, SafeHtml } from '#jsx/jsx-runtime';
+/** Guidance pages of the professional: the start page, a session's overview, context and needs. */
+import type { SafeHtml } from '#jsx/jsx-runtime';
 import type { PageContext } from '../../platform/page-context.ts';
 import { formatDateTime } from '../../platform/format.ts';
-import { textOf, type Language, type LocalisedText } from '../../platform/localised.ts';
+import { textOf, type LocalisedText } from '../../platform/localised.ts';
 import { ErrorSummary, Layout, asset } from '../../ui/layout.tsx';
 import { FormField, PostForm } from '../../ui/forms.tsx';
 import { ChoiceGroup, SelectField, type Option } from '../../ui/choices.tsx';
 import { activityLanguages, ageGroups, budgets, mobilityNeeds, type GuidanceSession } from './guidance.types.ts';
+import { CheckResults } from './check.views.tsx';
+import { errorItems, needAreaLabel, NonDiagnostic, SessionLayout, type FormErrors } from './guidance-layout.tsx';
 import type { Instrument, ItemResult } from './instruments.ts';
-import { needArea, needAreas, type NeedAreaCode } from './need-areas.ts';
+import { needAreas } from './need-areas.ts';
 
-export type FormErrors = Record<string, string>;
-export type Step = 'overview' | 'context' | 'check' | 'suggestions' | 'plan';
+export type { FormErrors } from './guidance-layout.tsx';
 
 export interface MunicipalityOption {
   code: string;
   name: LocalisedText;
   region: string;
-}
-
-export function errorItems(ctx: PageContext, errors: FormErrors | undefined, fieldIds: Record<string, string> = {}) {
-  return Object.entries(errors ?? {}).map(([field, key]) => ({ field: fieldIds[field] ?? field, message: ctx.t(key) }));
-}
-
-export function NonDiagnostic(props: { ctx: PageContext }): SafeHtml {
-  return (
-    <p class="notice notice--info" id="non-diagnostic">
-      {props.ctx.t('guidance.nonDiagnostic')}
-    </p>
-  );
-}
-
-/** The frame of a session's pages: title, the steps as a navigation, the content. */
-export function SessionLayout(props: { ctx: PageContext; session: GuidanceSession; step: Step; title: string; errors?: FormErrors | undefined; children?: Child }): SafeHtml {
-  const { ctx, session } = props;
-  const base = `/${ctx.lang}/guidance/sessions/${session.id}`;
-  const steps: [Step, string, string][] = [
-    ['overview', base, ctx.t('guidance.step.overview')],
-    ['context', `${base}/context`, ctx.t('guidance.step.context')],
-    ['check', `${base}/check`, ctx.t('guidance.step.check')],
-    ['suggestions', `${base}/suggestions`, ctx.t('guidance.step.suggestions')],
-    ['plan', `${base}/plan`, ctx.t('guidance.step.plan')],
-  ];
-  const hasErrors = props.errors !== undefined && Object.keys(props.errors).length > 0;
-  return (
-    <Layout ctx={ctx} title={`${hasErrors ? `${ctx.t('guidance.errorTitlePrefix')} ` : ''}${props.title}`} head={<link rel="stylesheet" href={asset('staff.css')} />}>
-      <p class="breadcrumb">
-        <a href={`/${ctx.lang}/guidance`}>{ctx.t('guidance.title')}</a>
-      </p>
-      <nav class="steps" aria-label={ctx.t('guidance.steps')}>
-        <ol>
-          {steps.map(([step, href, label]) => (
-            <li>
-              <a href={href} aria-current={step === props.step ? 'page' : undefined}>
-                {label}
-              </a>
-            </li>
-          ))}
-        </ol>
-      </nav>
-      {props.children}
-    </Layout>
-  );
-}
-
-export function needAreaLabel(code: string, lang: Language): string {
-  return textOf(needAreas.find((a) => a.code === code)?.label, lang) || code;
 }
 
 export interface GuidanceHomeProps {
@@ -155,33 +107,6 @@ function ContextSummary(props: { ctx: PageContext; session: GuidanceSession; mun
       <dt>{ctx.t('guidance.context.clientLanguage')}</dt>
       <dd>{ctx.t(`ui.languageName.${session.clientLanguage}`)}</dd>
     </dl>
-  );
-}
-
-export function CheckResults(props: { ctx: PageContext; instrument: Instrument; results: ItemResult[] }): SafeHtml {
-  const { ctx } = props;
-  return (
-    <table class="data-table check-results">
-      <caption class="visually-hidden">{ctx.t('guidance.check.results')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{ctx.t('guidance.check.item')}</th>
-          <th scope="col">{ctx.t('guidance.check.answer')}</th>
-          <th scope="col">{ctx.t('guidance.check.band')}</th>
-          <th scope="col">{ctx.t('guidance.check.discuss')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.results.map((r) => (
-          <tr>
-            <th scope="row">{r.item.shortName[ctx.lang]}</th>
-            <td>{r.value === undefined ? ctx.t('guidance.check.notAnswered') : `${r.value} / ${props.instrument.scales[r.item.scale]?.max ?? ''}`}</td>
-            <td>{r.band ? r.band.label[ctx.lang] : '–'}</td>
-            <td>{r.discuss.length > 0 ? r.discuss.map((d) => needAreaLabel(d, ctx.lang)).join(', ') : '–'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
@@ -327,115 +252,3 @@ export function ContextPage(props: ContextPageProps): SafeHtml {
   );
 }
 
-export interface CheckPageProps {
-  ctx: PageContext;
-  session: GuidanceSession;
-  instruments: Instrument[];
-  instrument: Instrument;
-  values: Record<string, string>;
-  keep: boolean;
-  errors?: FormErrors;
-}
-
-export function CheckPage(props: CheckPageProps): SafeHtml {
-  const { ctx, session, instrument } = props;
-  const errors = props.errors ?? {};
-  const lang = ctx.lang;
-  const fieldIds = Object.fromEntries(instrument.items.map((item) => [`item-${item.id}`, `item-${item.id}-0`]));
-  return (
-    <SessionLayout ctx={ctx} session={session} step="check" title={ctx.t('guidance.check.title')} errors={errors}>
-      <h1>{ctx.t('guidance.check.title')}</h1>
-      <NonDiagnostic ctx={ctx} />
-      <p>{ctx.t('guidance.check.lead')}</p>
-      {props.instruments.length > 1 ? (
-        <form method="get" action={`/${ctx.lang}/guidance/sessions/${session.id}/check`} class="inline-form">
-          <SelectField id="instrument" label={ctx.t('guidance.check.instrument')} value={instrument.id} options={props.instruments.map((i) => ({ value: i.id, label: i.name[lang] }))} />
-          <button type="submit" class="button button--small">
-            {ctx.t('guidance.check.chooseInstrument')}
-          </button>
-        </form>
-      ) : null}
-      <h2>{instrument.name[lang]}</h2>
-      <p>{instrument.intro[lang]}</p>
-      <ErrorSummary ctx={ctx} errors={errorItems(ctx, errors, fieldIds)} />
-      <PostForm ctx={ctx} action={`/${ctx.lang}/guidance/sessions/${session.id}/check`}>
-        <input type="hidden" name="instrumentId" value={instrument.id} />
-        {instrument.items.map((item) => {
-          const scale = instrument.scales[item.scale]!;
-          const values: Option[] = [];
-          for (let v = scale.min; v <= scale.max; v++) values.push({ value: String(v), label: String(v) });
-          const error = errors[`item-${item.id}`];
-          return (
-            <ChoiceGroup
-              id={`item-${item.id}`}
-              name={`item-${item.id}`}
-              type="radio"
-              inline
-              legend={item.text[lang]}
-              hint={ctx.t('guidance.check.scaleHint', { min: scale.min, minLabel: scale.minLabel[lang], max: scale.max, maxLabel: scale.maxLabel[lang] })}
-              error={error ? ctx.t(error) : undefined}
-              options={values}
-              values={[props.values[item.id] ?? '']}
-            />
-          );
-        })}
-        <div class="choice">
-          <input type="checkbox" id="keep" name="keep" value="yes" checked={props.keep} aria-describedby="keep-hint" />
-          <label for="keep">{ctx.t('guidance.check.keep')}</label>
-          <p class="hint" id="keep-hint">
-            {ctx.t('guidance.check.keepHint')}
-          </p>
-        </div>
-        <button type="submit" class="button button--primary">
-          {ctx.t('guidance.check.submit')}
-        </button>
-      </PostForm>
-      <p class="small licence">
-        {instrument.licence[lang]}
-        {instrument.licenceUrl ? (
-          <>
-            {' '}
-            <a href={instrument.licenceUrl}>{ctx.t('guidance.check.licenceLink')}</a>
-          </>
-        ) : null}
-      </p>
-    </SessionLayout>
-  );
-}
-
-export function CheckResultPage(props: { ctx: PageContext; session: GuidanceSession; instrument: Instrument; results: ItemResult[]; stored: boolean }): SafeHtml {
-  const { ctx, session } = props;
-  const base = `/${ctx.lang}/guidance/sessions/${session.id}`;
-  const discuss = [...new Set(props.results.flatMap((r) => r.discuss))].filter((code) => !session.needAreas.includes(code));
-  return (
-    <SessionLayout ctx={ctx} session={session} step="check" title={ctx.t('guidance.check.results')}>
-      <h1>{ctx.t('guidance.check.results')}</h1>
-      <NonDiagnostic ctx={ctx} />
-      <p class="notice" role="status">
-        {ctx.t(props.stored ? 'guidance.check.stored' : 'guidance.check.notStored')}
-      </p>
-      <h2>{props.instrument.name[ctx.lang]}</h2>
-      <p>{ctx.t('guidance.check.separately')}</p>
-      <CheckResults ctx={ctx} instrument={props.instrument} results={props.results} />
-      {discuss.length > 0 ? (
-        <>
-          <h2>{ctx.t('guidance.check.discussTitle')}</h2>
-          <p>{ctx.t('guidance.check.discussLead')}</p>
-          <ul>
-            {discuss.map((code: NeedAreaCode) => (
-              <li>{needArea(code).label[ctx.lang]}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      <ul class="link-list">
-        <li>
-          <a href={`${base}/context`}>{ctx.t('guidance.check.toContext')}</a>
-        </li>
-        <li>
-          <a href={`${base}/suggestions`}>{ctx.t('guidance.session.toSuggestions')}</a>
-        </li>
-      </ul>
-    </SessionLayout>
-  );
-}

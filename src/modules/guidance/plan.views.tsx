@@ -9,7 +9,7 @@ import { FormField, PostForm } from '../../ui/forms.tsx';
 import { ChoiceGroup } from '../../ui/choices.tsx';
 import type { Channel, OutboxStatusRow } from '../outbox/index.ts';
 import type { GuidanceSession } from './guidance.types.ts';
-import { errorItems, needAreaLabel, SessionLayout, type FormErrors } from './guidance.views.tsx';
+import { errorItems, needAreaLabel, SessionLayout, type FormErrors } from './guidance-layout.tsx';
 import type { PlanActivity } from './plan.service.ts';
 import { contactLines, costLine, eventLines, placeLines, scheduleLines } from './plan-format.ts';
 import type { Reason, Suggestion } from './suggestions.service.ts';
