@@ -3,7 +3,7 @@
  * Nothing is autoloaded: this file is the map of the application.
  */
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -17,7 +17,7 @@ import { createErrorHandler } from './platform/http-errors.ts';
 import { createI18n, type Catalogue, type I18n } from './platform/i18n.ts';
 import { createPageContext } from './platform/page-context.ts';
 import { securityHeaders } from './platform/security-headers.ts';
-import { csrfProtection, type CsrfOptions } from './platform/csrf.ts';
+import { csrfProtection, issueCsrfToken, type CsrfOptions } from './platform/csrf.ts';
 import { createPageKit } from './platform/page-kit.ts';
 import { secretKeyFor } from './platform/secret-key.ts';
 import { registerHealthRoutes } from './platform/health.routes.ts';
@@ -25,19 +25,27 @@ import { ErrorPage } from './ui/layout.tsx';
 import { uiMessages } from './ui/ui.messages.ts';
 import { registerCatalogApiRoutes } from './modules/catalog/index.ts';
 import { registerWebMoreRoutes, registerWebRoutes, webMessages } from './modules/web/index.ts';
+import { authMessages, csrfBinding, pageUserOf, registerAdminRoutes, registerAuthRoutes, sessionHook } from './modules/auth/index.ts';
+import { outboxMessages } from './modules/outbox/index.ts';
+import { guidanceMessages, loadInstruments, registerGuidanceRoutes } from './modules/guidance/index.ts';
 
 /** Every message catalogue of the application, combined once. */
-export const catalogues: readonly Catalogue[] = [uiMessages, webMessages];
+export const catalogues: readonly Catalogue[] = [uiMessages, webMessages, authMessages, outboxMessages, guidanceMessages];
 
 export interface BuildOptions {
   /** Pino logger options; false disables logging (tests). */
   logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
+  /** Called when a module queued an e-mail or text message (the server sends it at once). */
+  onMessageQueued?: () => void;
 }
 
-/** Logs requests without query strings: searches can carry sensitive needs. */
+/**
+ * Logs requests without query strings (searches can carry sensitive needs) and without the
+ * tokens of client plans' public addresses (they open a plan to whoever has them).
+ */
 const requestSerializer = (request: FastifyRequest) => ({
   method: request.method,
-  url: request.url.split('?')[0],
+  url: (request.url.split('?')[0] ?? '').replace(/\/plan\/[A-Za-z0-9_-]+/, '/plan/:token'),
 });
 
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {
@@ -57,11 +65,19 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   const i18n: I18n = createI18n(catalogues);
-  const csrf: CsrfOptions = { secret: secretKeyFor(deps.config), secureCookies: deps.config.secureCookies };
-  const pages = createPageKit({ i18n, publicUrl: deps.config.publicUrl, csrf });
+  // Well-being instruments are configuration: a bad file stops the start with a clear message.
+  const instruments = loadInstruments(deps.config.instrumentsDir);
+  const csrf: CsrfOptions = { secret: secretKeyFor(deps.config), secureCookies: deps.config.secureCookies, binding: csrfBinding };
+  const pages = createPageKit({ i18n, publicUrl: deps.config.publicUrl, csrf, user: async (request) => pageUserOf(request) });
+  /** Error pages show the signed-in user too (with a working sign-out form). */
+  const errorPageContext = (request: FastifyRequest, reply: FastifyReply) => {
+    const user = pageUserOf(request);
+    return createPageContext(request, i18n, deps.config.publicUrl, user ? { user, csrfToken: issueCsrfToken(request, reply, csrf) } : {});
+  };
 
   await app.register(formbody);
   await app.register(cookie);
+  app.addHook('onRequest', sessionHook(deps));
   await app.register(fastifyStatic, {
     root: fileURLToPath(new URL('../public/assets/', import.meta.url)),
     prefix: '/assets/',
@@ -94,9 +110,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.addHook('preHandler', csrfProtection(csrf));
 
   app.setErrorHandler(
-    createErrorHandler((request, status) =>
-      renderToString(ErrorPage({ ctx: createPageContext(request, i18n, deps.config.publicUrl), status })),
-    ),
+    createErrorHandler((request, status, _detail, reply) => renderToString(ErrorPage({ ctx: errorPageContext(request, reply), status }))),
   );
   app.setNotFoundHandler((request, reply) => {
     reply.status(404);
@@ -105,13 +119,16 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     }
     return reply
       .type('text/html; charset=utf-8')
-      .send(renderToString(ErrorPage({ ctx: createPageContext(request, i18n, deps.config.publicUrl), status: 404 })));
+      .send(renderToString(ErrorPage({ ctx: errorPageContext(request, reply), status: 404 })));
   });
 
   registerHealthRoutes(app, deps);
   registerCatalogApiRoutes(app, deps);
   registerWebRoutes(app, { ...deps, pages });
   registerWebMoreRoutes(app, { ...deps, pages });
+  registerAuthRoutes(app, { ...deps, pages });
+  registerAdminRoutes(app, { ...deps, pages });
+  registerGuidanceRoutes(app, { ...deps, pages, instruments, ...(options.onMessageQueued ? { onMessageQueued: options.onMessageQueued } : {}) });
 
   return app;
 }

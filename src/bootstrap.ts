@@ -7,12 +7,15 @@ import type { Deps } from './platform/deps.ts';
 import type { Progress } from './platform/progress.ts';
 import { ensurePostalCodes, syncReferenceData } from './modules/catalog/index.ts';
 import { ensureDemoData } from './modules/demo/index.ts';
+import { ensureDevUsers } from './modules/auth/index.ts';
 
 export interface BootstrapReport {
   migrationsApplied: string[];
   referenceDataChanged: string[];
   postalCodesLoaded: number | undefined;
   demo: { services: number; organisations: number } | undefined;
+  /** Development users (DEV_LOGIN=on only). */
+  devUsers: number;
 }
 
 export async function prepareDatabase(
@@ -23,7 +26,9 @@ export async function prepareDatabase(
   const { changed } = await syncReferenceData(deps.db);
   const postal = await ensurePostalCodes(deps.db);
   const demo = options.demoData ? await ensureDemoData(deps, options.progress) : undefined;
+  const devUsers = await ensureDevUsers(deps);
   return {
+    devUsers: devUsers.length,
     migrationsApplied,
     referenceDataChanged: changed,
     postalCodesLoaded: postal?.loaded,

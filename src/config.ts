@@ -2,7 +2,9 @@
  * The only reader of process.env. Validates everything once and reports every problem, each on
  * one line naming the variable. Add a variable here, to `configDocs` and to README's table.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -29,6 +31,37 @@ export interface Config {
   directionsUrl: string;
   /** Host name → region slug: that host serves the region's tray without a /<region> prefix. */
   regionHosts: Record<string, string>;
+  /** Development sign-in as a seeded user per role; only on a loopback HOST, never in production. */
+  devLogin: boolean;
+  /** OpenID Connect sign-in for organisation users; undefined when not configured. */
+  oidc: OidcConfig | undefined;
+  /** A signed-in session ends after this many minutes without requests ... */
+  sessionIdleMinutes: number;
+  /** ... and at the latest this many hours after sign-in. */
+  sessionMaxHours: number;
+  /** How e-mail leaves the outbox: SMTP, the development log, or not at all. */
+  email: { transport: 'smtp'; url: string; from: string } | { transport: 'log' | 'off'; from: string };
+  /** How text messages leave the outbox (a gateway transport plugs in here). */
+  smsTransport: 'log' | 'off';
+  outboxIntervalSeconds: number;
+  /** Directory of well-being instrument definitions (JSON), loaded at start-up. */
+  instrumentsDir: string;
+  /** Guidance sessions and client plans are deleted this many days after their last change. */
+  guidanceRetentionDays: number;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Unset: a public client (PKCE only). */
+  clientSecret: string | undefined;
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+  scopes: string;
+  /** The claim whose values are role names or admin-mapped values (groups, app roles). */
+  roleClaim: string;
+  /** The claim holding the user's organisation as a business ID (Y-tunnus) or Tarjotin id. */
+  organisationClaim: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -53,7 +86,33 @@ export const configDocs: { name: string; default: string; meaning: string }[] = 
   { name: 'DIRECTIONS_URL', default: 'https://www.google.com/maps/dir/?api=1&destination={lat},{lon}', meaning: 'Directions link of an activity\'s place; {lat}, {lon} and {address} are replaced.' },
   { name: 'REGION_HOSTS', default: '(unset)', meaning: 'Comma-separated host=region-slug pairs, e.g. hyte.pirha.fi=pirkanmaa: that host serves one region\'s tray at /fi, /sv, /en.' },
   { name: 'SECRET_KEY', default: '(generated in DATA_DIR outside production)', meaning: 'At least 32 characters; signs cookies and CSRF tokens. Required when NODE_ENV=production; the same on every app instance.' },
+  { name: 'DEV_LOGIN', default: 'off', meaning: 'on: development sign-in as a seeded user per role. Refused unless HOST is a loopback address and NODE_ENV is not production.' },
+  { name: 'OIDC_ISSUER', default: '(unset)', meaning: 'OpenID Connect issuer URL of the organisations\' identity provider (https; http only on loopback). Unset: no OIDC sign-in.' },
+  { name: 'OIDC_CLIENT_ID', default: '(unset)', meaning: 'Client id registered at the identity provider (required with OIDC_ISSUER).' },
+  { name: 'OIDC_CLIENT_SECRET', default: '(unset)', meaning: 'Client secret; unset makes a public client that relies on PKCE.' },
+  { name: 'OIDC_REDIRECT_URI', default: '$PUBLIC_URL/auth/oidc/callback', meaning: 'Redirect URI registered at the identity provider.' },
+  { name: 'OIDC_POST_LOGOUT_REDIRECT_URI', default: '$PUBLIC_URL/auth/signed-out', meaning: 'Where the identity provider returns after sign-out.' },
+  { name: 'OIDC_SCOPES', default: 'openid profile email', meaning: 'Scopes requested at sign-in.' },
+  { name: 'OIDC_ROLE_CLAIM', default: 'roles', meaning: 'Claim with role names (professional, provider, coordinator) or values mapped to roles by an admin.' },
+  { name: 'OIDC_ORGANISATION_CLAIM', default: '(unset)', meaning: 'Claim with the user\'s organisation (business ID or Tarjotin organisation id) for role names in OIDC_ROLE_CLAIM.' },
+  { name: 'SESSION_IDLE_MINUTES', default: '30', meaning: 'A session ends after this many minutes without activity (5–720).' },
+  { name: 'SESSION_MAX_HOURS', default: '10', meaning: 'A session ends at the latest this many hours after sign-in (1–72).' },
+  { name: 'SMTP_URL', default: '(unset)', meaning: 'smtp:// or smtps:// URL of the mail server. Unset: e-mail is only logged (development) or unavailable (production).' },
+  { name: 'MAIL_FROM', default: 'Tarjotin <no-reply@PUBLIC_URL host>', meaning: 'Sender of e-mail messages.' },
+  { name: 'SMS_TRANSPORT', default: 'log (off in production)', meaning: 'log: text messages are only logged (development); off: text messages are unavailable.' },
+  { name: 'OUTBOX_INTERVAL_SECONDS', default: '10', meaning: 'How often each instance sends due e-mail and text messages (1–3600).' },
+  { name: 'INSTRUMENTS_DIR', default: '(the shipped instruments/ folder)', meaning: 'Directory of well-being instrument definitions (JSON) loaded at start-up.' },
+  { name: 'GUIDANCE_RETENTION_DAYS', default: '180', meaning: 'Guidance sessions and client plans are deleted this many days after their last change (1–3650).' },
 ];
+
+/** Addresses that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (bare === 'localhost' || bare === '::1') return true;
+  return isIP(bare) === 4 && bare.startsWith('127.');
+}
+
+const defaultInstrumentsDir = fileURLToPath(new URL('../instruments/', import.meta.url));
 
 type Env = Record<string, string | undefined>;
 
@@ -124,7 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
   const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
   const publicUrl = (url(env, 'PUBLIC_URL', ['http:', 'https:'], problems) ?? `http://localhost:${port}`).replace(/\/$/, '');
-  const config: Config = {
+  const base = {
     env: oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development', problems),
     host,
     port,
@@ -134,7 +193,6 @@ export function loadConfig(env: Env = process.env): Config {
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500, problems),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info', problems),
     demoData: oneOf(env, 'DEMO_DATA', ['auto', 'off'] as const, 'auto', problems),
-    secretKey: undefined,
     secureCookies: publicUrl.startsWith('https://'),
     mapTileUrl: tileUrl(env, problems),
     mapAttribution: env.MAP_ATTRIBUTION && env.MAP_ATTRIBUTION.trim() !== '' ? env.MAP_ATTRIBUTION.trim() : '© OpenStreetMap contributors',
@@ -146,8 +204,64 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const secretKey = env.SECRET_KEY && env.SECRET_KEY !== '' ? env.SECRET_KEY : undefined;
   if (secretKey !== undefined && secretKey.length < 32) problems.push('SECRET_KEY must be at least 32 characters long');
-  if (secretKey === undefined && config.env === 'production') problems.push('SECRET_KEY must be set when NODE_ENV=production');
-  config.secretKey = secretKey;
+  if (secretKey === undefined && base.env === 'production') problems.push('SECRET_KEY must be set when NODE_ENV=production');
+  const config: Config = { ...base, secretKey, ...signInConfig(env, base, problems), ...messagingConfig(env, base, problems) };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function signInConfig(env: Env, base: Pick<Config, 'env' | 'host' | 'publicUrl'>, problems: string[]) {
+  const devLogin = oneOf(env, 'DEV_LOGIN', ['off', 'on'] as const, 'off', problems) === 'on';
+  if (devLogin && base.env === 'production') {
+    problems.push('DEV_LOGIN=on is refused when NODE_ENV=production: development sign-in must never reach a real service');
+  } else if (devLogin && !isLoopbackHost(base.host)) {
+    problems.push(`DEV_LOGIN=on is refused because HOST=${base.host} is not a loopback address: development sign-in must never be reachable from a network (use HOST=127.0.0.1)`);
+  }
+  let oidc: OidcConfig | undefined;
+  const issuer = url(env, 'OIDC_ISSUER', ['https:', 'http:'], problems);
+  const clientId = text(env, 'OIDC_CLIENT_ID');
+  if (issuer && new URL(issuer).protocol === 'http:' && !isLoopbackHost(new URL(issuer).hostname)) {
+    problems.push('OIDC_ISSUER must use https (http is allowed only for a test provider on a loopback address)');
+  } else if (issuer && !clientId) {
+    problems.push('OIDC_CLIENT_ID must be set when OIDC_ISSUER is set');
+  } else if (!issuer && clientId) {
+    problems.push('OIDC_ISSUER must be set when OIDC_CLIENT_ID is set');
+  } else if (issuer && clientId) {
+    oidc = {
+      issuer,
+      clientId,
+      clientSecret: text(env, 'OIDC_CLIENT_SECRET'),
+      redirectUri: url(env, 'OIDC_REDIRECT_URI', ['https:', 'http:'], problems) ?? `${base.publicUrl}/auth/oidc/callback`,
+      postLogoutRedirectUri: url(env, 'OIDC_POST_LOGOUT_REDIRECT_URI', ['https:', 'http:'], problems) ?? `${base.publicUrl}/auth/signed-out`,
+      scopes: text(env, 'OIDC_SCOPES') ?? 'openid profile email',
+      roleClaim: text(env, 'OIDC_ROLE_CLAIM') ?? 'roles',
+      organisationClaim: text(env, 'OIDC_ORGANISATION_CLAIM'),
+    };
+    if (!oidc.scopes.split(/\s+/).includes('openid')) problems.push('OIDC_SCOPES must include openid');
+  }
+  return {
+    devLogin,
+    oidc,
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 5, 720, problems),
+    sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 10, 1, 72, problems),
+  };
+}
+
+function messagingConfig(env: Env, base: Pick<Config, 'env' | 'publicUrl'>, problems: string[]) {
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
+  const from = text(env, 'MAIL_FROM') ?? `Tarjotin <no-reply@${new URL(base.publicUrl).hostname}>`;
+  const production = base.env === 'production';
+  const email: Config['email'] = smtpUrl ? { transport: 'smtp', url: smtpUrl, from } : { transport: production ? 'off' : 'log', from };
+  return {
+    email,
+    smsTransport: oneOf(env, 'SMS_TRANSPORT', ['log', 'off'] as const, production ? 'off' : 'log', problems),
+    outboxIntervalSeconds: integer(env, 'OUTBOX_INTERVAL_SECONDS', 10, 1, 3600, problems),
+    instrumentsDir: resolve(text(env, 'INSTRUMENTS_DIR') ?? defaultInstrumentsDir),
+    guidanceRetentionDays: integer(env, 'GUIDANCE_RETENTION_DAYS', 180, 1, 3650, problems),
+  };
 }

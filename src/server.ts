@@ -4,6 +4,9 @@ import { prepareDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DatabaseUnavailableError, openDatabase, type Db } from './db/index.ts';
 import { systemClock } from './platform/deps.ts';
+import { createTransports, purgeFinishedMessages, startOutboxDispatcher, type Dispatcher } from './modules/outbox/index.ts';
+import { InstrumentConfigError, purgeOldGuidanceSessions } from './modules/guidance/index.ts';
+import { purgeExpiredSessions } from './modules/auth/index.ts';
 
 function fail(lines: string[]): never {
   for (const line of lines) process.stderr.write(`tarjotin: ${line}\n`);
@@ -29,7 +32,17 @@ async function main(): Promise<void> {
 
   const deps = { config, db, clock: systemClock };
   const report = await prepareDatabase(deps, { demoData: config.demoData === 'auto' });
-  const app = await buildApp(deps);
+  let dispatcher: Dispatcher | undefined;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    app = await buildApp(deps, { onMessageQueued: () => dispatcher?.nudge() });
+  } catch (error) {
+    if (error instanceof InstrumentConfigError) {
+      await db.close();
+      fail([error.message]);
+    }
+    throw error;
+  }
   if (report.migrationsApplied.length > 0) app.log.info({ migrations: report.migrationsApplied }, 'migrations applied');
   if (report.demo) {
     app.log.info(`empty database: loaded the demo tray (${report.demo.services} activities, ${report.demo.organisations} organisations)`);
@@ -44,6 +57,18 @@ async function main(): Promise<void> {
     fail([`PORT ${config.port} on HOST ${config.host} ${reason}`]);
   }
   app.log.info(`Tarjotin is running at ${config.publicUrl} (database: ${db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+  if (config.devLogin) app.log.warn(`development sign-in is on (DEV_LOGIN=on): ${config.publicUrl}/fi/sign-in`);
+
+  // Every instance sends due messages (claims do not overlap) and forgets old data.
+  dispatcher = startOutboxDispatcher(deps, createTransports(config, app.log), {
+    intervalMs: config.outboxIntervalSeconds * 1000,
+    onError: (error) => app.log.error({ err: error }, 'outbox: sending failed'),
+    onReport: (report) => app.log.info(report, 'outbox: messages handled'),
+  });
+  const housekeeping = setInterval(() => {
+    Promise.all([purgeOldGuidanceSessions(deps), purgeFinishedMessages(deps, 30), purgeExpiredSessions(deps)]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
+  }, 3_600_000);
+  housekeeping.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -52,7 +77,9 @@ async function main(): Promise<void> {
     app.log.info(`${signal}: shutting down`);
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
+    clearInterval(housekeeping);
     await app.close();
+    await dispatcher?.stop();
     await db.close();
     process.exit(0);
   };

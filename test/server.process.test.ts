@@ -76,6 +76,8 @@ describe('server process', () => {
     [{ PORT: 'eighty' }, 'PORT'],
     [{ DATABASE_URL: 'postgres//broken' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nothing' }, 'DATABASE_URL'],
+    [{ DEV_LOGIN: 'on', HOST: '0.0.0.0' }, 'DEV_LOGIN'],
+    [{ INSTRUMENTS_DIR: '/nonexistent/instruments', DEMO_DATA: 'off' }, 'INSTRUMENTS_DIR'],
   ])('ends with one clear line naming the variable for bad configuration %j', async (env, variable) => {
     const run = start({ ...env, DATA_DIR: dataDir });
     expect(await run.exited).toBe(1);

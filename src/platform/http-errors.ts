@@ -6,7 +6,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ValidationError } from './errors.ts';
 
 export interface ErrorPageRenderer {
-  (request: FastifyRequest, status: number, detail?: { code: string; message: string }): string;
+  (request: FastifyRequest, status: number, detail: { code: string; message: string } | undefined, reply: FastifyReply): string;
 }
 
 interface AjvError {
@@ -61,6 +61,6 @@ export function createErrorHandler(renderPage: ErrorPageRenderer) {
     }
     reply.status(status);
     if (isJsonRequest(request)) return reply.type('application/json; charset=utf-8').send(body);
-    return reply.type('text/html; charset=utf-8').send(renderPage(request, status, { code: body.error, message: body.message }));
+    return reply.type('text/html; charset=utf-8').send(renderPage(request, status, { code: body.error, message: body.message }, reply));
   };
 }

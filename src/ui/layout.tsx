@@ -1,8 +1,9 @@
 /** The page frame shared by every page: skip link, header, language switcher, main, footer. */
 import type { Child, SafeHtml } from '#jsx/jsx-runtime';
 import { raw } from '#jsx/jsx-runtime';
-import type { PageContext } from '../platform/page-context.ts';
+import type { PageContext, PageUser } from '../platform/page-context.ts';
 import { languages, type ShownText } from '../platform/localised.ts';
+import { PostForm } from './forms.tsx';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -55,6 +56,36 @@ export function LanguageSwitcher(props: { ctx: PageContext }): SafeHtml {
   );
 }
 
+/** The signed-in user's name, roles and organisation, their pages, and sign-out. */
+export function AccountBar(props: { ctx: PageContext; user: PageUser }): SafeHtml {
+  const { ctx, user } = props;
+  const roleNames = user.roles.map((role) => ctx.t(`ui.role.${role}`)).join(', ');
+  return (
+    <nav class="account" aria-label={ctx.t('ui.account')}>
+      <p class="account__who">
+        <strong>{user.name}</strong> ({roleNames}){user.organisationName ? `, ${user.organisationName}` : ''}
+      </p>
+      <ul class="account__links">
+        {user.roles.includes('professional') ? (
+          <li>
+            <a href={`/${ctx.lang}/guidance`}>{ctx.t('ui.nav.guidance')}</a>
+          </li>
+        ) : null}
+        {user.roles.includes('admin') ? (
+          <li>
+            <a href={`/${ctx.lang}/admin`}>{ctx.t('ui.nav.admin')}</a>
+          </li>
+        ) : null}
+        <li>
+          <PostForm ctx={ctx} action={`/${ctx.lang}/sign-out`} class="account__sign-out">
+            <button type="submit">{ctx.t('ui.signOut')}</button>
+          </PostForm>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
 /** Text that may come in another language than the page: marked with `lang` when it does. */
 export function Text(props: { shown: ShownText | undefined; as?: 'span' | 'div' | 'p' }): SafeHtml {
   const { shown } = props;
@@ -94,6 +125,7 @@ export function Layout(props: LayoutProps): SafeHtml {
                 </a>
                 <LanguageSwitcher ctx={ctx} />
               </div>
+              {ctx.user ? <AccountBar ctx={ctx} user={ctx.user} /> : null}
             </header>
           )}
           <main id="main" tabindex="-1">
