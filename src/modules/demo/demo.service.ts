@@ -4,6 +4,7 @@ import { findAppState, upsertAppState } from '../../platform/app-state.ts';
 import { localDate } from '../../platform/format.ts';
 import type { Progress } from '../../platform/progress.ts';
 import { ensurePostalCodes, listPostalCodesByMunicipality, loadReferenceAreas, saveServiceBundles, upsertOrganisations } from '../catalog/index.ts';
+import { reindexServices } from '../search/index.ts';
 import { generateDemoCatalogue } from './demo.generator.ts';
 import { countCatalogueServices } from './demo.queries.ts';
 
@@ -37,7 +38,7 @@ export async function loadDemoData(deps: Deps, options: DemoOptions, progress?: 
     await upsertOrganisations(tx, catalogue.organisations);
     for (let i = 0; i < catalogue.bundles.length; i += 250) {
       const batch = catalogue.bundles.slice(i, i + 250);
-      await saveServiceBundles(tx, batch);
+      await reindexServices(tx, await saveServiceBundles(tx, batch));
       progress?.advance(batch.length);
     }
     await upsertAppState(tx, 'demo_data', { seed: options.seed, count: options.count, anchorDate, loadedAt: deps.clock().toISOString() });
