@@ -48,6 +48,13 @@ export interface Config {
   instrumentsDir: string;
   /** Guidance sessions and client plans are deleted this many days after their last change. */
   guidanceRetentionDays: number;
+  // quality module: the scheduled data-quality audit and its link check
+  /** Hours between scheduled audits of every region; 0: no scheduled audit. */
+  auditIntervalHours: number;
+  /** Check web links during audits (requests leave the machine). */
+  auditLinkCheck: boolean;
+  auditLinkConcurrency: number;
+  auditLinkTimeoutSeconds: number;
 }
 
 export interface OidcConfig {
@@ -103,6 +110,11 @@ export const configDocs: { name: string; default: string; meaning: string }[] = 
   { name: 'OUTBOX_INTERVAL_SECONDS', default: '10', meaning: 'How often each instance sends due e-mail and text messages (1–3600).' },
   { name: 'INSTRUMENTS_DIR', default: '(the shipped instruments/ folder)', meaning: 'Directory of well-being instrument definitions (JSON) loaded at start-up.' },
   { name: 'GUIDANCE_RETENTION_DAYS', default: '180', meaning: 'Guidance sessions and client plans are deleted this many days after their last change (1–3650).' },
+  // quality module
+  { name: 'AUDIT_INTERVAL_HOURS', default: '24', meaning: 'Hours between scheduled data-quality audits of every region (0: none; 0–720). One instance runs each audit.' },
+  { name: 'AUDIT_LINK_CHECK', default: 'off', meaning: 'on: audits check web links of contact channels (HEAD, then GET).' },
+  { name: 'AUDIT_LINK_CONCURRENCY', default: '8', meaning: 'Links checked at the same time during an audit (1–64).' },
+  { name: 'AUDIT_LINK_TIMEOUT_SECONDS', default: '10', meaning: 'Time limit of one link check (1–120).' },
 ];
 
 /** Addresses that only this machine can reach. */
@@ -205,7 +217,7 @@ export function loadConfig(env: Env = process.env): Config {
   const secretKey = env.SECRET_KEY && env.SECRET_KEY !== '' ? env.SECRET_KEY : undefined;
   if (secretKey !== undefined && secretKey.length < 32) problems.push('SECRET_KEY must be at least 32 characters long');
   if (secretKey === undefined && base.env === 'production') problems.push('SECRET_KEY must be set when NODE_ENV=production');
-  const config: Config = { ...base, secretKey, ...signInConfig(env, base, problems), ...messagingConfig(env, base, problems) };
+  const config: Config = { ...base, secretKey, ...signInConfig(env, base, problems), ...messagingConfig(env, base, problems), ...qualityConfig(env, problems) };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -263,5 +275,15 @@ function messagingConfig(env: Env, base: Pick<Config, 'env' | 'publicUrl'>, prob
     outboxIntervalSeconds: integer(env, 'OUTBOX_INTERVAL_SECONDS', 10, 1, 3600, problems),
     instrumentsDir: resolve(text(env, 'INSTRUMENTS_DIR') ?? defaultInstrumentsDir),
     guidanceRetentionDays: integer(env, 'GUIDANCE_RETENTION_DAYS', 180, 1, 3650, problems),
+  };
+}
+
+/** The quality module's variables. */
+function qualityConfig(env: Env, problems: string[]) {
+  return {
+    auditIntervalHours: integer(env, 'AUDIT_INTERVAL_HOURS', 24, 0, 720, problems),
+    auditLinkCheck: oneOf(env, 'AUDIT_LINK_CHECK', ['off', 'on'] as const, 'off', problems) === 'on',
+    auditLinkConcurrency: integer(env, 'AUDIT_LINK_CONCURRENCY', 8, 1, 64, problems),
+    auditLinkTimeoutSeconds: integer(env, 'AUDIT_LINK_TIMEOUT_SECONDS', 10, 1, 120, problems),
   };
 }

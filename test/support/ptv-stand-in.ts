@@ -59,7 +59,10 @@ function mapChannels(version: PtvCorpus): Map<string, MappedChannel> {
     if (!read.ok) continue;
     if (read.value.type === 'ServiceLocation') {
       const mapped = mapServiceLocationChannel(read.value, raw);
-      channels.set(read.value.id, { locations: mapped.locations, contacts: mapped.channels, drafts: mapped.scheduleDrafts, serviceIds: mapped.serviceIds });
+      // A channel with several visiting addresses maps to several locations with the same PTV
+      // id, but locations are unique by (source, source_id): the second and later get "#n".
+      const locations = mapped.locations.map((l, index) => (index === 0 ? l : { ...l, provenance: { ...l.provenance, sourceId: `${l.provenance.sourceId}#${index}` } }));
+      channels.set(read.value.id, { locations, contacts: mapped.channels, drafts: mapped.scheduleDrafts, serviceIds: mapped.serviceIds });
     } else {
       const mapped = mapContactChannel(read.value, raw);
       channels.set(read.value.id, { locations: [], contacts: mapped.channels, drafts: [], serviceIds: mapped.serviceIds });

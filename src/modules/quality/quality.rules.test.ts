@@ -32,6 +32,7 @@ function auditService(bundle: ServiceBundle): AuditService {
     summary: s.summary,
     description: s.description,
     targetGroups: s.targetGroups,
+    sourceTargetGroups: s.sourceTargetGroups,
     themes: s.themes,
     costType: s.costType,
     costInfo: s.costInfo,
@@ -144,7 +145,9 @@ describe.skipIf(!hasPtvCorpus)(`the audit rules on real PTV records${hasPtvCorpu
     expect(check('theme_missing', service)).toEqual({ pass: true });
     service.targetGroups = [];
     service.themes = [];
-    expect(check('target_group_missing', service)).toEqual({ pass: false, details: {} });
+    expect(check('target_group_missing', { ...service, sourceTargetGroups: ['KR1', 'KR1.2'] })).toEqual({ pass: true });
+    service.sourceTargetGroups = ['KR1'];
+    expect(check('target_group_missing', service)).toEqual({ pass: false, details: { sourceTargetGroups: 'KR1' } });
     expect(check('theme_missing', service)).toEqual({ pass: false, details: { inTray: true } });
   });
 

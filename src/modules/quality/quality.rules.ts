@@ -97,12 +97,17 @@ const descriptionRepeatsName: Rule<AuditService> = {
   },
 };
 
+/**
+ * A resident-facing target group resolves, or the source names a specific one (PTV KR1.2
+ * "older people"); PTV's top level alone (KR1 citizens, KR2 businesses) says nothing.
+ */
 const targetGroupMissing: Rule<AuditService> = {
   id: 'target_group_missing',
   severity: 'warning',
   entity: 'service',
   fixIn: 'source',
-  check: (service) => (service.targetGroups.length > 0 ? pass : fail()),
+  check: (service) =>
+    service.targetGroups.length > 0 || service.sourceTargetGroups.some((code) => code.includes('.')) ? pass : fail({ sourceTargetGroups: service.sourceTargetGroups.join(', ') }),
 };
 
 const themeMissing: Rule<AuditService> = {

@@ -33,6 +33,8 @@ export interface AuditService extends AuditBase {
   summary: LocalisedText;
   description: LocalisedText;
   targetGroups: string[];
+  /** target group codes as the source gave them (PTV KR…) */
+  sourceTargetGroups: string[];
   themes: string[];
   costType: 'free' | 'fee' | 'unknown';
   costInfo: LocalisedText;

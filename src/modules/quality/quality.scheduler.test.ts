@@ -1,0 +1,44 @@
+/** The scheduled audit: due once per interval, claimed by exactly one of several instances. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, describeEachBackend, testConfig, testDeps, type TestDatabase } from '../../../test/support/db.ts';
+import { createService, organisationRecord } from '../../../test/support/factories.ts';
+import { upsertOrganisations } from '../catalog/index.ts';
+import { runScheduledAuditIfDue } from './quality.scheduler.ts';
+
+async function saved<T extends Parameters<typeof upsertOrganisations>[1][number]>(organisation: T): Promise<T> {
+  await upsertOrganisations(test.db, [organisation]);
+  return organisation;
+}
+
+let test: TestDatabase;
+
+describeEachBackend('the scheduled audit', (backend) => {
+  beforeAll(async () => {
+    test = await createTestDatabase(backend);
+    await createService(test.db, { organisation: await saved(organisationRecord({ regionCode: '08', municipalityCode: '837' })) });
+  });
+  afterAll(async () => test?.drop());
+
+  it('runs each region once per interval, and only one of two instances runs it', async () => {
+    let now = new Date('2026-11-28T10:00:00Z');
+    const deps = testDeps(test.db, { config: testConfig({ AUDIT_INTERVAL_HOURS: '6' }), clock: () => now });
+    const [first, second] = await Promise.all([runScheduledAuditIfDue(deps), runScheduledAuditIfDue(deps)]);
+    const runs = [...first!, ...second!];
+    expect(runs.map((run) => run.regionCode)).toEqual(['08']);
+    expect([first!.length, second!.length].sort()).toEqual([0, 1]);
+    now = new Date('2026-11-28T15:59:00Z');
+    expect(await runScheduledAuditIfDue(deps)).toEqual([]);
+    now = new Date('2026-11-28T16:00:00Z');
+    expect(await runScheduledAuditIfDue(deps)).toHaveLength(1);
+    const rows = await test.db.query<{ trigger: string; region_code: string }>(`SELECT trigger, region_code FROM quality_runs ORDER BY started_at`);
+    expect(rows).toEqual([
+      { trigger: 'schedule', region_code: '08' },
+      { trigger: 'schedule', region_code: '08' },
+    ]);
+  });
+
+  it('does nothing when AUDIT_INTERVAL_HOURS is 0', async () => {
+    const deps = testDeps(test.db, { config: testConfig({ AUDIT_INTERVAL_HOURS: '0' }), clock: () => new Date('2030-01-01T00:00:00Z') });
+    expect(await runScheduledAuditIfDue(deps)).toEqual([]);
+  });
+});
