@@ -37,7 +37,7 @@ export async function runQualityBench(): Promise<Table> {
         await loadPtvCorpus(bench.db, 'v8');
         for (const region of [null, '17'] as const) {
           const { last, p50, max } = await timedRuns(bench, region);
-          rows.push([bench.name, `PTV v8, ${region ? `region ${region}` : "all regions"}`, String(last.records), String(last.checks), String(last.findings), percent(last.score), p50, max]);
+          rows.push([bench.name, `PTV v8, ${region ? `region ${region}` : 'all regions'}`, String(last.records), String(last.checks), String(last.findings), percent(last.score), p50, max]);
           if (region === null && ruleNotes.length === 0) {
             ruleNotes = ruleIds.flatMap((id) => {
               const counts = last.rules[id];
@@ -51,7 +51,7 @@ export async function runQualityBench(): Promise<Table> {
       }
       await loadDemoData(benchDeps(bench.db), { seed: 2026, count: 2400, anchorDate: '2026-11-28' });
       const { last, p50, max } = await timedRuns(bench, null);
-      rows.push([bench.name, "demo tray 2,400, all regions", String(last.records), String(last.checks), String(last.findings), percent(last.score), p50, max]);
+      rows.push([bench.name, 'demo tray 2,400, all regions', String(last.records), String(last.checks), String(last.findings), percent(last.score), p50, max]);
     } finally {
       await bench.drop();
     }
