@@ -294,3 +294,20 @@ export async function claimSchedule(q: Queryable, name: string, now: Date, next:
   );
   return rows.length === 1;
 }
+
+/**
+ * Findings are kept for the newest `keep` completed runs of each scope (a region, or all
+ * regions); older runs keep their scorecards (the trend) and lose their findings.
+ */
+export async function deleteOldFindings(q: Queryable, keep: number): Promise<number> {
+  const rows = await q.query<{ count: number }>(
+    `WITH ranked AS (
+       SELECT id, row_number() OVER (PARTITION BY coalesce(region_code, '') ORDER BY started_at DESC, ended_at DESC) AS n
+       FROM quality_runs WHERE status = 'completed'),
+     deleted AS (
+       DELETE FROM quality_findings f USING ranked r WHERE f.run_id = r.id AND r.n > $1 RETURNING 1)
+     SELECT count(*)::int AS count FROM deleted`,
+    [keep],
+  );
+  return rows[0]?.count ?? 0;
+}

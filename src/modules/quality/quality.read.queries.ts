@@ -119,14 +119,16 @@ export interface WorklistRow {
   municipality_codes: string[];
   details: Record<string, string | number | boolean | null>;
   entity_name: LocalisedText | null;
-  in_tray: boolean | null;
+  /** a service residents can open (published, in the tray) */
+  public: boolean;
 }
 
 /** Findings of a run with the names of their records, errors first. */
 export async function listWorklist(q: Queryable, runId: string, filters: WorklistFilters, limit: number): Promise<WorklistRow[]> {
   return q.query<WorklistRow>(
     `SELECT f.rule_id, f.entity, f.entity_id, f.organisation_id, o.name AS organisation_name, f.source, f.severity,
-       f.municipality_codes, f.details, coalesce(s.name, l.name, c.name) AS entity_name, s.in_tray
+       f.municipality_codes, f.details, coalesce(s.name, l.name, c.name) AS entity_name,
+       coalesce(s.status = 'published' AND s.in_tray, false) AS public
      FROM quality_findings f
        LEFT JOIN organisations o ON o.id = f.organisation_id
        LEFT JOIN services s ON f.entity = 'service' AND s.id = f.entity_id

@@ -86,9 +86,14 @@ function context(overrides: Partial<RuleContext> = {}): RuleContext {
   return { now, bilingualMunicipalities: bilingual, threshold: 0, links: undefined, duplicates: new Map(), ...overrides };
 }
 
+/** Outcomes seen per rule, so that the last test can prove each rule both passed and failed. */
+const seen = new Map<string, Set<'pass' | 'fail'>>();
+
 function check(ruleId: string, record: AuditRecord, overrides: Partial<RuleContext> = {}): RuleOutcome {
   const rule = findRule(ruleId)!;
-  return rule.check(record, context({ threshold: rule.threshold?.default ?? 0, ...overrides }));
+  const outcome = rule.check(record, context({ threshold: rule.threshold?.default ?? 0, ...overrides }));
+  if (outcome) seen.set(ruleId, (seen.get(ruleId) ?? new Set()).add(outcome.pass ? 'pass' : 'fail'));
+  return outcome;
 }
 
 function pick<T>(items: T[], predicate: (item: T) => boolean, what: string): T {
@@ -242,5 +247,9 @@ describe.skipIf(!hasPtvCorpus)(`the audit rules on real PTV records${hasPtvCorpu
     const duplicates = findProbableDuplicates([...services, manual]);
     expect(check('duplicate_probable', service, { duplicates })).toEqual({ pass: false, details: { duplicates: manual.id } });
     expect(check('duplicate_probable', manual, { duplicates })).toEqual({ pass: false, details: { duplicates: service.id } });
+  });
+
+  it('saw every rule pass and fail on a real-shaped record', () => {
+    for (const rule of rules) expect([rule.id, [...(seen.get(rule.id) ?? [])].sort()]).toEqual([rule.id, ['fail', 'pass']]);
   });
 });

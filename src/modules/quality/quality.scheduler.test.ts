@@ -3,7 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, describeEachBackend, testConfig, testDeps, type TestDatabase } from '../../../test/support/db.ts';
 import { createService, organisationRecord } from '../../../test/support/factories.ts';
 import { upsertOrganisations } from '../catalog/index.ts';
+import { deleteOldFindings } from './quality.queries.ts';
 import { runScheduledAuditIfDue } from './quality.scheduler.ts';
+import { runAudit } from './quality.service.ts';
 
 async function saved<T extends Parameters<typeof upsertOrganisations>[1][number]>(organisation: T): Promise<T> {
   await upsertOrganisations(test.db, [organisation]);
@@ -35,6 +37,22 @@ describeEachBackend('the scheduled audit', (backend) => {
       { trigger: 'schedule', region_code: '08' },
       { trigger: 'schedule', region_code: '08' },
     ]);
+  });
+
+  it('keeps the findings of the newest runs per scope and the scorecards of all', async () => {
+    let tick = Date.parse('2026-12-01T00:00:00Z');
+    const deps = testDeps(test.db, { clock: () => new Date((tick += 60_000)) });
+    for (let i = 0; i < 4; i++) await runAudit(deps, { regionCode: '08', trigger: 'cli' });
+    const deleted = await deleteOldFindings(test.db, 2);
+    expect(deleted).toBeGreaterThan(0);
+    const runs = await test.db.query<{ findings: number; kept: number; snapshots: number }>(
+      `SELECT r.findings, (SELECT count(*) FROM quality_findings f WHERE f.run_id = r.id)::int AS kept,
+              (SELECT count(*) FROM quality_snapshots s WHERE s.run_id = r.id)::int AS snapshots
+       FROM quality_runs r WHERE r.region_code = '08' AND r.status = 'completed' ORDER BY r.started_at DESC, r.ended_at DESC`,
+    );
+    expect(runs.length).toBeGreaterThanOrEqual(4);
+    expect(runs.slice(0, 2).every((r) => r.kept === r.findings && r.findings > 0)).toBe(true);
+    expect(runs.slice(2).every((r) => r.kept === 0 && r.snapshots > 0)).toBe(true);
   });
 
   it('does nothing when AUDIT_INTERVAL_HOURS is 0', async () => {

@@ -4,7 +4,10 @@
  * instances: the database decides). The clock is injected.
  */
 import type { Deps } from '../../platform/deps.ts';
-import { claimSchedule, listRegionsWithServices } from './quality.queries.ts';
+import { claimSchedule, deleteOldFindings, listRegionsWithServices } from './quality.queries.ts';
+
+/** Findings of this many newest runs per scope are kept; older runs keep only their scorecards. */
+export const findingsKeptRuns = 10;
 import { runAudit, type AuditRunResult } from './quality.service.ts';
 
 const scheduleName = 'audit';
@@ -20,6 +23,7 @@ export async function runScheduledAuditIfDue(deps: Deps, options: { fetch?: type
   for (const regionCode of await listRegionsWithServices(deps.db)) {
     results.push(await runAudit(deps, { regionCode, trigger: 'schedule', ...(options.fetch ? { fetch: options.fetch } : {}) }));
   }
+  await deleteOldFindings(deps.db, findingsKeptRuns);
   return results;
 }
 

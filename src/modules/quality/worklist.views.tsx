@@ -92,7 +92,7 @@ export function WorklistPage(
                 <tr>
                   <td class={`severity severity--${row.severity}`}>{ctx.t(`quality.severity.${row.severity}`)}</td>
                   <td>
-                    {row.entity === 'service' && row.in_tray ? (
+                    {row.entity === 'service' && row.public ? (
                       <a href={`/${ctx.lang}/activities/${row.entity_id}`}>
                         <Text shown={pickText(row.entity_name, ctx.lang)} />
                       </a>
