@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Deps } from '../../platform/deps.ts';
 import { createProgress } from '../../platform/progress.ts';
+import { findRegionName } from './quality.read.queries.ts';
 import { ruleIds } from './quality.rules.ts';
 import { runAudit, type AuditRunResult } from './quality.service.ts';
 
@@ -32,10 +33,7 @@ export async function runAuditCommand(deps: Deps, args: string[]): Promise<numbe
   if (region !== undefined && !/^\d{2}$/.test(region)) throw new AuditUsageError('--region must be a two-digit region code, e.g. 06');
   const linkCheck = values['link-check'];
   if (linkCheck !== undefined && linkCheck !== 'on' && linkCheck !== 'off') throw new AuditUsageError('--link-check must be on or off');
-  if (region) {
-    const [known] = await deps.db.query(`SELECT 1 FROM regions WHERE code = $1`, [region]);
-    if (!known) throw new AuditUsageError(`no region with the code ${region}`);
-  }
+  if (region && !(await findRegionName(deps.db, region))) throw new AuditUsageError(`no region with the code ${region}`);
   const result = await runAudit(deps, {
     regionCode: region ?? null,
     trigger: 'cli',

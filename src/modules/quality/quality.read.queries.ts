@@ -180,7 +180,12 @@ export async function listRegionNames(q: Queryable): Promise<{ code: string; nam
   return q.query(`SELECT code, name FROM regions ORDER BY code`);
 }
 
-export async function findOrganisationName(q: Queryable, id: string): Promise<LocalisedText | undefined> {
-  const [row] = await q.query<{ name: LocalisedText }>(`SELECT name FROM organisations WHERE id = $1`, [id]);
-  return row?.name;
+/** An organisation's name and region (its own, else its municipality's). */
+export async function findOrganisationScope(q: Queryable, id: string): Promise<{ name: LocalisedText; region_code: string | null } | undefined> {
+  const [row] = await q.query<{ name: LocalisedText; region_code: string | null }>(
+    `SELECT o.name, coalesce(o.region_code, m.region_code) AS region_code
+     FROM organisations o LEFT JOIN municipalities m ON m.code = o.municipality_code WHERE o.id = $1`,
+    [id],
+  );
+  return row;
 }

@@ -15,6 +15,7 @@ import { canConfigureRules, canViewOrganisationQuality, canViewRegionQuality, de
 import { listRuleSettings, upsertRuleSettings } from './quality.queries.ts';
 import {
   findLatestRunFor,
+  findOrganisationScope,
   findRegionName,
   findSnapshot,
   listCoverageCounts,
@@ -39,10 +40,7 @@ export type ResolvedScope =
 /** The region or organisation asked for (or the actor's default), if the actor may see it. */
 export async function resolveScope(deps: Deps, actor: Actor, query: { region?: string | undefined; organisation?: string | undefined }): Promise<ResolvedScope> {
   if (query.organisation) {
-    const [row] = await deps.db.query<{ name: LocalisedText; region_code: string | null }>(
-      `SELECT o.name, coalesce(o.region_code, m.region_code) AS region_code FROM organisations o LEFT JOIN municipalities m ON m.code = o.municipality_code WHERE o.id = $1`,
-      [query.organisation],
-    );
+    const row = await findOrganisationScope(deps.db, query.organisation);
     if (!row || !canViewOrganisationQuality(actor, { id: query.organisation, regionCode: row.region_code })) throw new NotFoundError('organisation');
     return { kind: 'organisation', id: query.organisation, name: row.name, regionCode: row.region_code };
   }
@@ -78,6 +76,11 @@ export async function getOverview(deps: Deps, scope: ResolvedScope) {
     scope.kind === 'region' ? listOrganisationSnapshots(deps.db, run.id, scope.code) : Promise.resolve([]),
   ]);
   return { run, snapshot, trend, municipalities, organisations };
+}
+
+/** The municipalities of a region (for filters). */
+export async function regionMunicipalities(deps: Deps, regionCode: string) {
+  return listRegionMunicipalities(deps.db, regionCode);
 }
 
 export async function getCoverage(deps: Deps, regionCode: string) {

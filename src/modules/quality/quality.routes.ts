@@ -17,6 +17,7 @@ import {
   getRuleSettings,
   getWorklist,
   listRunHistory,
+  regionMunicipalities,
   regionChoices,
   resolveScope,
   saveRuleSettings,
@@ -25,7 +26,6 @@ import {
   worklistLimit,
   type ResolvedScope,
 } from './quality.report.service.ts';
-import { listRegionMunicipalities } from './quality.read.queries.ts';
 import { rules } from './quality.rules.ts';
 import { OverviewPage, RunsPage } from './quality.views.tsx';
 import { CoveragePage, RuleSettingsPage, WorklistPage } from './worklist.views.tsx';
@@ -83,7 +83,7 @@ export function registerQualityRoutes(app: App, deps: QualityRouteDeps): void {
   app.get('/:lang/quality/worklist', { schema: { hide: true, params: LangParams, querystring: WorklistQuerySchema }, preHandler: guard }, async (request, reply) => {
     const f = await frame(request, reply, request.query);
     const { run, rows } = await getWorklist(deps, f.scope, request.query);
-    const municipalities = f.scope.kind === 'region' ? await listRegionMunicipalities(deps.db, f.scope.code) : [];
+    const municipalities = f.scope.kind === 'region' ? await regionMunicipalities(deps, f.scope.code) : [];
     return deps.pages.send(reply, WorklistPage({ ...f, rows, limit: worklistLimit, query: request.query, municipalities, hasRun: run !== undefined }));
   });
 
