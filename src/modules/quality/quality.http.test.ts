@@ -62,6 +62,7 @@ describeEachBackend('quality pages', (backend) => {
     expect(coverage.statusCode).toBe(200);
     expect(coverage.body).toContain('Verksamheter per 10 000 invånare per tema och kommun');
     expect(coverage.body).toContain('Vasa');
+    expect(coverage.body).toContain('<figcaption id="missing-themes-chart-title">Kommuner där temat saknas helt</figcaption>');
     const worklist = await client.get('/en/quality/worklist?region=17&severity=error');
     expect(worklist.statusCode).toBe(200);
     expect(worklist.body).toContain('Description missing or too short');

@@ -123,6 +123,27 @@ export interface WorklistRow {
   public: boolean;
 }
 
+const worklistWhere = `f.run_id = $1
+  AND ($2::text IS NULL OR $2 = ANY (f.region_codes))
+  AND ($3::uuid IS NULL OR f.organisation_id = $3)
+  AND ($4::text IS NULL OR f.rule_id = $4)
+  AND ($5::text IS NULL OR f.severity = $5)
+  AND ($6::text IS NULL OR $6 = ANY (f.municipality_codes))`;
+
+const worklistParams = (runId: string, filters: WorklistFilters) => [
+  runId,
+  filters.regionCode ?? null,
+  filters.organisationId ?? null,
+  filters.ruleId ?? null,
+  filters.severity ?? null,
+  filters.municipalityCode ?? null,
+];
+
+export async function countWorklist(q: Queryable, runId: string, filters: WorklistFilters): Promise<number> {
+  const [row] = await q.query<{ count: number }>(`SELECT count(*)::int AS count FROM quality_findings f WHERE ${worklistWhere}`, worklistParams(runId, filters));
+  return row?.count ?? 0;
+}
+
 /** Findings of a run with the names of their records, errors first. */
 export async function listWorklist(q: Queryable, runId: string, filters: WorklistFilters, limit: number): Promise<WorklistRow[]> {
   return q.query<WorklistRow>(
@@ -134,15 +155,10 @@ export async function listWorklist(q: Queryable, runId: string, filters: Worklis
        LEFT JOIN services s ON f.entity = 'service' AND s.id = f.entity_id
        LEFT JOIN locations l ON f.entity = 'location' AND l.id = f.entity_id
        LEFT JOIN contact_channels c ON f.entity = 'contact_channel' AND c.id = f.entity_id
-     WHERE f.run_id = $1
-       AND ($2::text IS NULL OR $2 = ANY (f.region_codes))
-       AND ($3::uuid IS NULL OR f.organisation_id = $3)
-       AND ($4::text IS NULL OR f.rule_id = $4)
-       AND ($5::text IS NULL OR f.severity = $5)
-       AND ($6::text IS NULL OR $6 = ANY (f.municipality_codes))
+     WHERE ${worklistWhere}
      ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, o.name->>'fi', f.rule_id, f.entity_id
      LIMIT $7`,
-    [runId, filters.regionCode ?? null, filters.organisationId ?? null, filters.ruleId ?? null, filters.severity ?? null, filters.municipalityCode ?? null, limit],
+    [...worklistParams(runId, filters), limit],
   );
 }
 

@@ -14,6 +14,7 @@ import { buildCoverage } from './coverage.ts';
 import { canConfigureRules, canViewOrganisationQuality, canViewRegionQuality, defaultQualityScope, qualityRegions } from './quality.policy.ts';
 import { listRuleSettings, upsertRuleSettings } from './quality.queries.ts';
 import {
+  countWorklist,
   findLatestRunFor,
   findOrganisationScope,
   findRegionName,
@@ -94,19 +95,22 @@ export interface WorklistQuery {
   municipality?: string | undefined;
 }
 
-export const worklistLimit = 5000;
+/** Rows on the worklist page; the CSV has every finding (up to `csvLimit`). */
+export const worklistLimit = 500;
+export const csvLimit = 100_000;
 
-export async function getWorklist(deps: Deps, scope: ResolvedScope, query: WorklistQuery) {
+export async function getWorklist(deps: Deps, scope: ResolvedScope, query: WorklistQuery, limit = worklistLimit) {
   const key = scopeKey(scope);
   const run = await findLatestRunFor(deps.db, key.scope, key.code);
-  if (!run) return { run: undefined, rows: [] as WorklistRow[] };
+  if (!run) return { run: undefined, rows: [] as WorklistRow[], total: 0 };
   const filters: WorklistFilters = {
     ...(scope.kind === 'region' ? { regionCode: scope.code } : { organisationId: scope.id }),
     ...(query.rule && findRule(query.rule) ? { ruleId: query.rule } : {}),
     ...(query.severity && ['error', 'warning', 'info'].includes(query.severity) ? { severity: query.severity } : {}),
     ...(query.municipality && /^\d{3}$/.test(query.municipality) ? { municipalityCode: query.municipality } : {}),
   };
-  return { run, rows: await listWorklist(deps.db, run.id, filters, worklistLimit) };
+  const [rows, total] = await Promise.all([listWorklist(deps.db, run.id, filters, limit), countWorklist(deps.db, run.id, filters)]);
+  return { run, rows, total };
 }
 
 /** Where to fix a finding, as a message key suffix: ptv, tarjotin or source. */

@@ -24,6 +24,7 @@ import {
   startRegionAudit,
   worklistCsv,
   worklistLimit,
+  csvLimit,
   type ResolvedScope,
 } from './quality.report.service.ts';
 import { rules } from './quality.rules.ts';
@@ -82,15 +83,15 @@ export function registerQualityRoutes(app: App, deps: QualityRouteDeps): void {
 
   app.get('/:lang/quality/worklist', { schema: { hide: true, params: LangParams, querystring: WorklistQuerySchema }, preHandler: guard }, async (request, reply) => {
     const f = await frame(request, reply, request.query);
-    const { run, rows } = await getWorklist(deps, f.scope, request.query);
+    const { run, rows, total } = await getWorklist(deps, f.scope, request.query);
     const municipalities = f.scope.kind === 'region' ? await regionMunicipalities(deps, f.scope.code) : [];
-    return deps.pages.send(reply, WorklistPage({ ...f, rows, limit: worklistLimit, query: request.query, municipalities, hasRun: run !== undefined }));
+    return deps.pages.send(reply, WorklistPage({ ...f, rows, total, limit: worklistLimit, query: request.query, municipalities, hasRun: run !== undefined }));
   });
 
   app.get('/:lang/quality/worklist.csv', { schema: { hide: true, params: LangParams, querystring: WorklistQuerySchema }, preHandler: guard }, async (request, reply) => {
     const actor = actorOf(request);
     const scope = await resolveScope(deps, actor, request.query);
-    const { rows } = await getWorklist(deps, scope, request.query);
+    const { rows } = await getWorklist(deps, scope, request.query, csvLimit);
     const lang = request.params.lang;
     const csv = worklistCsv(rows, deps.pages.i18n.translator(lang), lang, request.query.separator === 'comma' ? ',' : ';');
     const name = `tarjotin-worklist-${scope.kind === 'region' ? scope.code : 'organisation'}.csv`;

@@ -153,11 +153,12 @@ describe.skipIf(!hasPtvCorpus)(`the audit rules on real PTV records${hasPtvCorpu
     expect(check('target_group_missing', { ...service, sourceTargetGroups: ['KR1', 'KR1.2'] })).toEqual({ pass: true });
     service.sourceTargetGroups = ['KR1'];
     expect(check('target_group_missing', service)).toEqual({ pass: false, details: { sourceTargetGroups: 'KR1' } });
-    expect(check('theme_missing', service)).toEqual({ pass: false, details: { inTray: true } });
+    expect(check('theme_missing', service)).toEqual({ pass: false, details: {} });
+    expect(check('theme_missing', pick(services, (s) => !s.inTray, 'a service outside the tray'))).toBeNull();
   });
 
   it('location_missing and hours_missing: a service at a visiting address with hours passes; without them it fails', () => {
-    const service = pick(services, (s) => s.locationCount > 0 && s.schedules.length > 0, 'a service with a location and hours');
+    const service = pick(services, (s) => s.inTray && s.locationCount > 0 && s.schedules.length > 0, 'a tray activity with a location and hours');
     expect(check('location_missing', service)).toEqual({ pass: true });
     expect(check('hours_missing', service)).toEqual({ pass: true });
     service.schedules = [];
@@ -165,6 +166,7 @@ describe.skipIf(!hasPtvCorpus)(`the audit rules on real PTV records${hasPtvCorpu
     service.locationCount = 0;
     expect(check('location_missing', service)).toMatchObject({ pass: false });
     expect(check('hours_missing', service)).toBeNull();
+    expect(check('location_missing', { ...service, inTray: false })).toBeNull();
   });
 
   it('coordinates_missing: a location with a converted point passes; a NotReceived one fails', () => {

@@ -110,12 +110,16 @@ const targetGroupMissing: Rule<AuditService> = {
     service.targetGroups.length > 0 || service.sourceTargetGroups.some((code) => code.includes('.')) ? pass : fail({ sourceTargetGroups: service.sourceTargetGroups.join(', ') }),
 };
 
+/**
+ * Theme and place matter to the resident tray: checked on tray activities only. A permit or a
+ * school service kept out of the tray is not expected to have a well-being theme or a place.
+ */
 const themeMissing: Rule<AuditService> = {
   id: 'theme_missing',
   severity: 'error',
   entity: 'service',
   fixIn: 'source',
-  check: (service) => (service.themes.length > 0 ? pass : fail({ inTray: service.inTray })),
+  check: (service) => (!service.inTray ? null : service.themes.length > 0 ? pass : fail()),
 };
 
 const locationMissing: Rule<AuditService> = {
@@ -123,7 +127,7 @@ const locationMissing: Rule<AuditService> = {
   severity: 'warning',
   entity: 'service',
   fixIn: 'source',
-  check: (service) => (service.areaType === 'nationwide' ? null : service.locationCount > 0 ? pass : fail({ areaType: service.areaType })),
+  check: (service) => (!service.inTray || service.areaType === 'nationwide' ? null : service.locationCount > 0 ? pass : fail({ areaType: service.areaType })),
 };
 
 const coordinatesMissing: Rule<AuditLocation> = {

@@ -6,6 +6,7 @@ import { pickText, textOf, type LocalisedText } from '../../platform/localised.t
 import { PostForm } from '../../ui/forms.tsx';
 import { SelectField } from '../../ui/choices.tsx';
 import { ErrorSummary, Text } from '../../ui/layout.tsx';
+import { BarChart, type BarItem } from '../../ui/charts.tsx';
 import { themes } from '../catalog/index.ts';
 import type { Coverage } from './coverage.ts';
 import { QualityLayout, qualityPath } from './quality-layout.tsx';
@@ -22,7 +23,7 @@ interface Frame {
 const themeLabel = (code: string, ctx: PageContext) => textOf(themes.find((t) => t.code === code)?.label, ctx.lang) || code;
 
 export function WorklistPage(
-  props: Frame & { rows: WorklistRow[]; limit: number; query: WorklistQuery; municipalities: { code: string; name: LocalisedText }[]; hasRun: boolean },
+  props: Frame & { rows: WorklistRow[]; total: number; limit: number; query: WorklistQuery; municipalities: { code: string; name: LocalisedText }[]; hasRun: boolean },
 ): SafeHtml {
   const { ctx, scope, rows, query } = props;
   const filters = [query.rule ? `&rule=${encodeURIComponent(query.rule)}` : '', query.severity ? `&severity=${query.severity}` : '', query.municipality ? `&municipality=${query.municipality}` : ''].join('');
@@ -63,8 +64,8 @@ export function WorklistPage(
         <p>{ctx.t('quality.worklist.empty')}</p>
       ) : (
         <>
-          <p role="status">{ctx.t('quality.worklist.count', { count: rows.length })}</p>
-          {rows.length >= props.limit ? <p>{ctx.t('quality.worklist.limited', { shown: props.limit })}</p> : null}
+          <p role="status">{ctx.t('quality.worklist.count', { count: props.total })}</p>
+          {props.total > rows.length ? <p>{ctx.t('quality.worklist.limited', { shown: rows.length })}</p> : null}
           <ul class="link-list">
             <li>
               <a href={qualityPath(ctx, '/worklist.csv', scope, filters)} download>
@@ -88,7 +89,7 @@ export function WorklistPage(
               </tr>
             </thead>
             <tbody>
-              {rows.slice(0, 500).map((row) => (
+              {rows.map((row) => (
                 <tr>
                   <td class={`severity severity--${row.severity}`}>{ctx.t(`quality.severity.${row.severity}`)}</td>
                   <td>
@@ -126,12 +127,32 @@ export function WorklistPage(
   );
 }
 
+function MissingThemesChart(props: { ctx: PageContext; coverage: Coverage }): SafeHtml {
+  const { ctx, coverage } = props;
+  const total = coverage.rows.length;
+  const items: BarItem[] = coverage.themes
+    .map((theme) => ({ theme, count: coverage.rows.filter((row) => row.missing.includes(theme)).length }))
+    .sort((a, b) => b.count - a.count)
+    .map(({ theme, count }) => ({ label: themeLabel(theme, ctx), value: count, display: `${count}/${total}` }));
+  const top = items[0];
+  const summary = top ? ctx.t('quality.coverage.missingChart.summary', { theme: top.label, count: top.value, total }) : '';
+  return (
+    <BarChart
+      id="missing-themes-chart"
+      max={Math.max(1, total)}
+      items={items}
+      text={{ title: ctx.t('quality.coverage.missingChart.title'), summary, tableLabel: ctx.t('quality.chart.table'), columns: [ctx.t('quality.column.theme'), ctx.t('quality.coverage.missingChart.column')] }}
+    />
+  );
+}
+
 export function CoveragePage(props: Frame & { coverage: Coverage }): SafeHtml {
   const { ctx, coverage } = props;
   const rate = (value: number | null) => (value === null ? '–' : formatNumber(value, ctx.lang, 1));
   return (
     <QualityLayout ctx={ctx} title={`${ctx.t('quality.coverage.title')}: ${textOf(props.scope.name, ctx.lang)}`} section="coverage" scope={props.scope} regions={props.regions}>
       <p class="lead">{ctx.t('quality.coverage.lead')}</p>
+      <MissingThemesChart ctx={ctx} coverage={coverage} />
       <div class="table-scroll" tabindex="0" role="region" aria-labelledby="coverage-caption">
         <table class="data-table coverage-table">
           <caption id="coverage-caption">{ctx.t('quality.coverage.caption')}</caption>
