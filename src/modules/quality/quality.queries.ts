@@ -237,6 +237,14 @@ export async function completeRun(
   );
 }
 
+/** Runs still 'running' long after they started were interrupted (the process stopped): marked failed. */
+export async function failInterruptedRuns(q: Queryable, startedBefore: Date, at: Date): Promise<void> {
+  await q.query(`UPDATE quality_runs SET status = 'failed', ended_at = $2, error = 'interrupted' WHERE status = 'running' AND started_at < $1`, [
+    startedBefore.toISOString(),
+    at.toISOString(),
+  ]);
+}
+
 export async function failRun(q: Queryable, id: string, endedAt: Date, error: string): Promise<void> {
   await q.query(`UPDATE quality_runs SET status = 'failed', ended_at = $2, error = $3 WHERE id = $1`, [id, endedAt.toISOString(), error.slice(0, 2000)]);
 }

@@ -28,11 +28,14 @@ describeEachBackend('the scheduled audit', (backend) => {
     const runs = [...first!, ...second!];
     expect(runs.map((run) => run.regionCode)).toEqual(['08']);
     expect([first!.length, second!.length].sort()).toEqual([0, 1]);
+    await test.db.query(`INSERT INTO quality_runs (id, region_code, trigger, started_at) VALUES ('00000000-0000-4000-8000-0000000000aa', '08', 'cli', '2026-11-28T08:00:00Z')`);
     now = new Date('2026-11-28T15:59:00Z');
     expect(await runScheduledAuditIfDue(deps)).toEqual([]);
     now = new Date('2026-11-28T16:00:00Z');
     expect(await runScheduledAuditIfDue(deps)).toHaveLength(1);
-    const rows = await test.db.query<{ trigger: string; region_code: string }>(`SELECT trigger, region_code FROM quality_runs ORDER BY started_at`);
+    const [interrupted] = await test.db.query<{ status: string; error: string }>(`SELECT status, error FROM quality_runs WHERE id = '00000000-0000-4000-8000-0000000000aa'`);
+    expect(interrupted).toEqual({ status: 'failed', error: 'interrupted' });
+    const rows = await test.db.query<{ trigger: string; region_code: string }>(`SELECT trigger, region_code FROM quality_runs WHERE trigger = 'schedule' ORDER BY started_at`);
     expect(rows).toEqual([
       { trigger: 'schedule', region_code: '08' },
       { trigger: 'schedule', region_code: '08' },

@@ -4,7 +4,7 @@
  * instances: the database decides). The clock is injected.
  */
 import type { Deps } from '../../platform/deps.ts';
-import { claimSchedule, deleteOldFindings, listRegionsWithServices } from './quality.queries.ts';
+import { claimSchedule, deleteOldFindings, failInterruptedRuns, listRegionsWithServices } from './quality.queries.ts';
 
 /** Findings of this many newest runs per scope are kept; older runs keep only their scorecards. */
 export const findingsKeptRuns = 10;
@@ -19,6 +19,7 @@ export async function runScheduledAuditIfDue(deps: Deps, options: { fetch?: type
   const now = deps.clock();
   const claimed = await claimSchedule(deps.db, scheduleName, now, new Date(now.getTime() + hours * 3_600_000));
   if (!claimed) return [];
+  await failInterruptedRuns(deps.db, new Date(now.getTime() - 6 * 3_600_000), now);
   const results: AuditRunResult[] = [];
   for (const regionCode of await listRegionsWithServices(deps.db)) {
     results.push(await runAudit(deps, { regionCode, trigger: 'schedule', ...(options.fetch ? { fetch: options.fetch } : {}) }));
