@@ -48,6 +48,15 @@ export interface Config {
   instrumentsDir: string;
   /** Guidance sessions and client plans are deleted this many days after their last change. */
   guidanceRetentionDays: number;
+  // providers module: review reminders of activities
+  /** An activity not reviewed for this many months: its provider is reminded (outbox e-mail). */
+  reviewReminderMonths: number;
+  /** ... this many months: "may be out of date" on the public page. */
+  reviewOutOfDateMonths: number;
+  /** ... this many months: hidden from residents (still visible to its provider and coordinator). */
+  reviewHideAfterMonths: number;
+  /** Largest CSV import of activities (rows). */
+  csvImportMaxRows: number;
 }
 
 export interface OidcConfig {
@@ -205,7 +214,7 @@ export function loadConfig(env: Env = process.env): Config {
   const secretKey = env.SECRET_KEY && env.SECRET_KEY !== '' ? env.SECRET_KEY : undefined;
   if (secretKey !== undefined && secretKey.length < 32) problems.push('SECRET_KEY must be at least 32 characters long');
   if (secretKey === undefined && base.env === 'production') problems.push('SECRET_KEY must be set when NODE_ENV=production');
-  const config: Config = { ...base, secretKey, ...signInConfig(env, base, problems), ...messagingConfig(env, base, problems) };
+  const config: Config = { ...base, secretKey, ...signInConfig(env, base, problems), ...messagingConfig(env, base, problems), ...providersConfig(env, problems) };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -264,4 +273,15 @@ function messagingConfig(env: Env, base: Pick<Config, 'env' | 'publicUrl'>, prob
     instrumentsDir: resolve(text(env, 'INSTRUMENTS_DIR') ?? defaultInstrumentsDir),
     guidanceRetentionDays: integer(env, 'GUIDANCE_RETENTION_DAYS', 180, 1, 3650, problems),
   };
+}
+
+// providers module: review reminders and CSV import
+function providersConfig(env: Env, problems: string[]) {
+  const reviewReminderMonths = integer(env, 'REVIEW_REMINDER_MONTHS', 6, 1, 60, problems);
+  const reviewOutOfDateMonths = integer(env, 'REVIEW_OUT_OF_DATE_MONTHS', reviewReminderMonths + 3, 1, 120, problems);
+  const reviewHideAfterMonths = integer(env, 'REVIEW_HIDE_AFTER_MONTHS', reviewOutOfDateMonths + 6, 1, 240, problems);
+  if (!(reviewReminderMonths <= reviewOutOfDateMonths && reviewOutOfDateMonths < reviewHideAfterMonths)) {
+    problems.push('REVIEW_REMINDER_MONTHS ≤ REVIEW_OUT_OF_DATE_MONTHS < REVIEW_HIDE_AFTER_MONTHS must hold');
+  }
+  return { reviewReminderMonths, reviewOutOfDateMonths, reviewHideAfterMonths, csvImportMaxRows: integer(env, 'CSV_IMPORT_MAX_ROWS', 10000, 1, 100000, problems) };
 }
