@@ -20,6 +20,9 @@ CREATE TABLE change_requests (
   organisation_id uuid NOT NULL REFERENCES organisations (id),
   region_code text REFERENCES regions (code),
   kind text NOT NULL CHECK (kind IN ('create', 'update')),
+  -- provenance of a new activity: the editor ('manual') or a spreadsheet import ('csv')
+  source text NOT NULL DEFAULT 'manual' CHECK (source IN ('manual', 'csv')),
+  source_id text,
   status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'pending', 'approved', 'returned', 'withdrawn')),
   proposed jsonb NOT NULL,
   diff jsonb NOT NULL DEFAULT '{}',
@@ -74,7 +77,7 @@ CREATE TABLE service_changes (
   service_id uuid NOT NULL,
   changed_at timestamptz NOT NULL,
   changed_by uuid,
-  action text NOT NULL CHECK (action IN ('created', 'updated', 'submitted', 'approved', 'returned', 'paused', 'published', 'archived', 'reviewed', 'claimed', 'conflict_resolved', 'imported_csv')),
+  action text NOT NULL CHECK (action IN ('created', 'updated', 'submitted', 'approved', 'returned', 'paused', 'published', 'archived', 'reviewed', 'claimed', 'conflict_resolved')),
   fields text[] NOT NULL DEFAULT '{}',
   diff jsonb NOT NULL DEFAULT '{}',
   comment text
@@ -87,13 +90,25 @@ ALTER TABLE services ADD COLUMN review_state text NOT NULL DEFAULT 'current'
   CHECK (review_state IN ('current', 'reminded', 'out_of_date', 'hidden'));
 CREATE INDEX services_review_idx ON services (review_state, last_reviewed_at) WHERE last_reviewed_at IS NOT NULL;
 
--- One reminder per activity and review date, whichever instance runs the job first.
+-- One reminder per activity, review date and stage, whichever instance runs the job first.
 CREATE TABLE review_reminders (
   service_id uuid NOT NULL REFERENCES services (id) ON DELETE CASCADE,
   reviewed_at timestamptz NOT NULL,
+  stage text NOT NULL CHECK (stage IN ('reminded', 'out_of_date', 'hidden')),
   reminded_at timestamptz NOT NULL,
   recipients integer NOT NULL DEFAULT 0,
-  PRIMARY KEY (service_id, reviewed_at)
+  PRIMARY KEY (service_id, reviewed_at, stage)
+);
+
+-- An uploaded spreadsheet between its preview and the user's decision (all rows or valid rows
+-- only). Deleted when imported or after a day.
+CREATE TABLE csv_imports (
+  id uuid PRIMARY KEY,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  created_by uuid NOT NULL,
+  created_at timestamptz NOT NULL,
+  file_name text,
+  content text NOT NULL
 );
 
 -- The moderation queue lists open reports and conflicts per region.

@@ -28,6 +28,8 @@ export interface BuildContext {
   newId: () => string;
   status: ServiceRecord['status'];
   reviewedAt: Date;
+  /** provenance of a new activity (the editor, or a spreadsheet row) */
+  provenance?: { source: 'manual' | 'csv'; sourceId: string | null };
 }
 
 const keywordsOf = (text: LocalisedText) =>
@@ -65,7 +67,7 @@ function serviceOf(input: ActivityInput, c: BuildContext): ServiceRecord {
     ontologyTerms: [],
     sourceTargetGroups: [],
     lifeEvents: [],
-    provenance: manual,
+    provenance: { ...manual, ...c.provenance },
   };
   return {
     ...base,

@@ -200,6 +200,7 @@ export async function applyChangeRequest(
     newId,
     status: 'published',
     reviewedAt: decision.at,
+    provenance: { source: request.source, sourceId: request.source_id },
   });
   await reindexServices(tx, await saveServiceBundles(tx, [bundle]));
   if (!existing || columns.includes('events')) await archiveOtherEvents(tx, request.service_id, bundle.events.map((e) => e.id), decision.at);

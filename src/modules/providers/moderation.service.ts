@@ -11,6 +11,7 @@ import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { reindexServices } from '../search/index.ts';
 import { applyChangeRequest } from './editor.service.ts';
+import { listStaleActivities } from './reminders.service.ts';
 import { canClaim, canModerate, moderatedRegions, providerOrganisations } from './providers.policy.ts';
 import {
   findChangeRequest,
@@ -44,14 +45,15 @@ export const moderationPolicies: readonly ModerationPolicy[] = ['all', 'new_only
 export async function moderationQueue(deps: Pick<Deps, 'db'>, actor: Actor) {
   const regions = moderatedRegions(actor);
   if (regions.length === 0) throw new ForbiddenError();
-  const [changes, claims, reports, conflicts, policies] = await Promise.all([
+  const [changes, claims, reports, conflicts, stale, policies] = await Promise.all([
     listPendingChanges(deps.db, regions),
     listPendingClaims(deps.db, regions),
     listOpenReports(deps.db, regions),
     listOpenConflicts(deps.db, regions),
+    listStaleActivities(deps.db, regions),
     Promise.all(regions.map(async (regionCode) => ({ regionCode, policy: await findModerationPolicy(deps.db, regionCode) }))),
   ]);
-  return { regions, changes, claims, reports, conflicts, policies };
+  return { regions, changes, claims, reports, conflicts, stale, policies };
 }
 
 interface Decision {

@@ -13,6 +13,8 @@ export interface ChangeRequestRow {
   organisation_id: string;
   region_code: string | null;
   kind: 'create' | 'update';
+  source: 'manual' | 'csv';
+  source_id: string | null;
   status: ChangeRequestStatus;
   proposed: FormValues;
   diff: FieldDiff;
@@ -24,7 +26,7 @@ export interface ChangeRequestRow {
   updated_at: Date;
 }
 
-const changeRequestColumns = `id, service_id, organisation_id, region_code, kind, status, proposed, diff, created_by, submitted_at,
+const changeRequestColumns = `id, service_id, organisation_id, region_code, kind, source, source_id, status, proposed, diff, created_by, submitted_at,
   decided_by, decided_at, decision_comment, updated_at`;
 
 export async function findModerationPolicy(q: Queryable, regionCode: string | null): Promise<ModerationPolicy> {
