@@ -7,6 +7,7 @@ import { systemClock } from './platform/deps.ts';
 import { createTransports, purgeFinishedMessages, startOutboxDispatcher, type Dispatcher } from './modules/outbox/index.ts';
 import { InstrumentConfigError, purgeOldGuidanceSessions } from './modules/guidance/index.ts';
 import { purgeExpiredSessions } from './modules/auth/index.ts';
+import { runReviewReminders } from './modules/providers/index.ts';
 
 function fail(lines: string[]): never {
   for (const line of lines) process.stderr.write(`tarjotin: ${line}\n`);
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
     onReport: (report) => app.log.info(report, 'outbox: messages handled'),
   });
   const housekeeping = setInterval(() => {
-    Promise.all([purgeOldGuidanceSessions(deps), purgeFinishedMessages(deps, 30), purgeExpiredSessions(deps)]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
+    Promise.all([purgeOldGuidanceSessions(deps), purgeFinishedMessages(deps, 30), purgeExpiredSessions(deps), runReviewReminders(deps)]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
   }, 3_600_000);
   housekeeping.unref();
 

@@ -13,7 +13,7 @@ import { findPostalCode, loadServiceBundle, saveServiceBundles, type StoredServi
 import { reindexServices } from '../search/index.ts';
 import { bundleToForm, cleanFormValues, diffForms, editedColumns, parseActivityForm, type FormValues } from './activity-form.ts';
 import { buildActivityBundle, type PlaceOfPostalCode } from './activity-bundle.ts';
-import { canEditService, canManageOrganisationActivities, canSeeHistory, type ServiceAccess } from './providers.policy.ts';
+import { canEditService, canManageOrganisationActivities, canSeeHistory, providerOrganisations, type ServiceAccess } from './providers.policy.ts';
 import {
   archiveOtherEvents,
   findModerationPolicy,
@@ -22,6 +22,7 @@ import {
   insertChangeRequest,
   insertServiceChange,
   listClaimants,
+  listOrganisationActivities,
   listServiceChanges,
   markLocallyEdited,
   markReviewed,
@@ -270,4 +271,10 @@ export async function activityHistory(deps: Pick<Deps, 'db'>, actor: Actor, serv
   if (!canSeeHistory(actor, target.access)) throw new NotFoundError('activity');
   const name = target.bundle?.service.name ?? { fi: String(target.open?.proposed.name_fi ?? ''), sv: String(target.open?.proposed.name_sv ?? '') };
   return { serviceId, name, changes: await listServiceChanges(deps.db, serviceId) };
+}
+
+/** The activities of the actor's organisations (and claimed ones), with new ones not yet approved. */
+export async function listMyActivities(deps: Pick<Deps, 'db'>, actor: Actor) {
+  const organisations = providerOrganisations(actor);
+  return organisations.length === 0 ? [] : listOrganisationActivities(deps.db, organisations);
 }

@@ -213,3 +213,15 @@ export async function setModerationPolicy(deps: Deps, actor: Actor, regionCode: 
     await recordAudit(tx, { at, actorUserId: actor.userId, action: 'providers.moderation.policy_set', subjectType: 'region', subjectId: regionCode, regionCode, details: { policy } });
   });
 }
+
+const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** Resolves what a provider pasted (a page address or an id) to an activity or organisation to claim. */
+export async function resolveClaimTarget(deps: Pick<Deps, 'db'>, text: string): Promise<{ entity: 'organisation' | 'service'; entityId: string } | undefined> {
+  const id = uuidPattern.exec(text)?.[0]?.toLowerCase();
+  if (!id) return undefined;
+  const [service] = await deps.db.query<{ id: string }>('SELECT id FROM services WHERE id = $1::uuid', [id]);
+  if (service && !/\/organisations\//.test(text)) return { entity: 'service', entityId: id };
+  const organisation = await findOrganisationRow(deps.db, id);
+  return organisation ? { entity: 'organisation', entityId: id } : undefined;
+}
