@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import type { App } from '../../platform/http.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { DomainError, ValidationError } from '../../platform/errors.ts';
+import { DomainError, ForbiddenError, ValidationError } from '../../platform/errors.ts';
 import type { PageKit } from '../../platform/page-kit.ts';
 import { textOf } from '../../platform/localised.ts';
 import { currentActor, currentSession, requireRole, type Actor } from '../auth/index.ts';
@@ -16,7 +16,7 @@ import { myClaims, requestClaim, resolveClaimTarget } from './moderation.service
 import { providerOrganisations } from './providers.policy.ts';
 import { EditorPage } from './editor.views.tsx';
 import { registerModerationRoutes } from './moderation.routes.ts';
-import { CsvPreviewPage, CsvResultPage, CsvUploadPage, HistoryPage, ProviderHomePage, type OrganisationOption } from './providers.views.tsx';
+import { ClaimNeededPage, CsvPreviewPage, CsvResultPage, CsvUploadPage, HistoryPage, ProviderHomePage, type OrganisationOption } from './providers.views.tsx';
 
 export interface ProvidersRouteDeps extends Deps {
   pages: PageKit;
@@ -60,7 +60,11 @@ export function registerProvidersRoutes(app: App, deps: ProvidersRouteDeps): voi
 
   async function renderEditor(request: FastifyRequest, reply: FastifyReply, serviceId: string, form: { values?: FormValues; errors?: Record<string, string>; notice?: string | undefined } = {}, status = 200) {
     const ctx = await deps.pages.context(request, reply);
-    const editor = await openEditor(deps, actorOf(request), serviceId);
+    const editor = await openEditor(deps, actorOf(request), serviceId).catch((error: unknown) => {
+      if (error instanceof ForbiddenError) return undefined;
+      throw error;
+    });
+    if (!editor) return deps.pages.send(reply, ClaimNeededPage({ ctx }), 403);
     return deps.pages.send(
       reply,
       EditorPage({ ctx, ...editor, values: form.values ?? editor.values, ...(form.errors ? { errors: form.errors } : {}), notice: form.notice }),

@@ -257,3 +257,17 @@ export function CsvResultPage(props: { ctx: PageContext; result: CsvImportResult
     </StaffLayout>
   );
 }
+
+/** An imported activity of one's own organisation before a claim was approved. */
+export function ClaimNeededPage(props: { ctx: PageContext }): SafeHtml {
+  const { ctx } = props;
+  return (
+    <StaffLayout ctx={ctx} title={ctx.t('providers.claim.title')}>
+      <h1>{ctx.t('providers.claim.title')}</h1>
+      <p>{ctx.t('providers.claim.needed')}</p>
+      <p>
+        <a href={`/${ctx.lang}/provider#claim`}>{ctx.t('providers.claim.title')}</a>
+      </p>
+    </StaffLayout>
+  );
+}
