@@ -94,6 +94,11 @@ describeEachBackend('provider and moderation pages over HTTP', (backend) => {
     const api = JSON.parse((await app.inject({ url: `/api/v1/services/${id}` })).body);
     expect(api).toMatchObject({ mayBeOutOfDate: false, schedules: [{ weekdays: [2, 4], opens: '13:00' }] });
 
+    // The review job's "may be out of date" mark shows on the public page.
+    await test.db.query(`UPDATE services SET review_state = 'out_of_date' WHERE id = $1`, [id]);
+    expect((await new TestClient(app).get(`/en/activities/${id}`)).body).toContain('This information may be out of date');
+    await test.db.query(`UPDATE services SET review_state = 'current' WHERE id = $1`, [id]);
+
     const history = await client.get(`${editorUrl}/history`);
     expect(history.body).toContain('skickad till granskning');
     expect((await moderator.get(`/fi/provider/activities/${id}/history`)).statusCode).toBe(200);

@@ -7,7 +7,7 @@ import { newId } from '../../platform/ids.ts';
 import { ensurePostalCodes, getPublicService, upsertOrganisations } from '../catalog/index.ts';
 import type { Actor } from '../auth/index.ts';
 import { activityHistory, openEditor, saveDraft, setActivityStatus, startActivity, submitActivity } from './editor.service.ts';
-import { decideChange, decideClaimRequest, decideConflict, moderationQueue, requestClaim, setModerationPolicy } from './moderation.service.ts';
+import { decideChange, decideClaimRequest, decideConflict, decideReport, moderationQueue, requestClaim, setModerationPolicy } from './moderation.service.ts';
 
 const provider = (organisationId: string, regionCode = '08'): Actor => ({ userId: newId(), name: 'P', roles: [{ role: 'provider', organisationId, regionCode }] });
 const coordinator = (regionCode: string): Actor => ({ userId: newId(), name: 'K', roles: [{ role: 'coordinator', organisationId: null, regionCode }] });
@@ -92,6 +92,24 @@ describeEachBackend('provider self-service and moderation', (backend) => {
     expect(await submitActivity(deps, me, service.id, editor.values)).toBe('published');
     expect((await getPublicService(deps, service.id)).name.fi).toBe('Uusi nimi');
     await setModerationPolicy(deps, coordinator('08'), '08', 'all');
+  });
+
+  it("residents' error reports land in the same queue; closing one erases the reporter's contact and is audited", async () => {
+    const { service } = await createService(test.db, { organisation: org });
+    const reportId = newId();
+    await test.db.query(
+      `INSERT INTO listing_reports (id, service_id, category, message, language, reporter_email) VALUES ($1, $2, 'time', 'Ryhmä on siirtynyt tiistaille.', 'fi', 'asukas@example.org')`,
+      [reportId, service.id],
+    );
+    expect((await moderationQueue(deps, coordinator('06'))).reports.some((r) => r.id === reportId)).toBe(false);
+    expect((await moderationQueue(deps, coordinator('08'))).reports.map((r) => r.id)).toContain(reportId);
+    await expect(decideReport(deps, coordinator('06'), reportId, 'resolved', null)).rejects.toThrow(/not found/);
+    await decideReport(deps, coordinator('08'), reportId, 'resolved', 'Aika korjattu');
+    const [row] = await test.db.query<{ status: string; reporter_email: string | null }>('SELECT status, reporter_email FROM listing_reports WHERE id = $1', [reportId]);
+    expect(row).toEqual({ status: 'resolved', reporter_email: null });
+    const audit = await test.db.query<{ action: string }>(`SELECT action FROM audit_events WHERE subject_id = $1`, [reportId]);
+    expect(audit.map((a) => a.action)).toEqual(['providers.moderation.listing_report.resolved']);
+    expect((await moderationQueue(deps, coordinator('08'))).reports.some((r) => r.id === reportId)).toBe(false);
   });
 
   describe('authorisation', () => {
