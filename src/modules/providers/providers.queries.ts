@@ -108,8 +108,9 @@ export async function listOrganisationActivities(q: Queryable, organisationIds: 
   return q.query(
     `SELECT s.id, s.organisation_id, s.name, s.status, s.source, s.review_state, s.last_reviewed_at, cr.status AS open_status
      FROM services s LEFT JOIN change_requests cr ON cr.service_id = s.id AND cr.status IN ('draft', 'pending', 'returned')
-     WHERE s.organisation_id = ANY($1::uuid[]) OR s.id IN (
-       SELECT c.entity_id FROM claims c WHERE c.entity = 'service' AND c.status = 'approved' AND c.claimant_organisation_id = ANY($1::uuid[]))
+     WHERE s.organisation_id = ANY($1::uuid[]) OR EXISTS (
+       SELECT 1 FROM claims c WHERE c.status = 'approved' AND c.claimant_organisation_id = ANY($1::uuid[])
+         AND ((c.entity = 'service' AND c.entity_id = s.id) OR (c.entity = 'organisation' AND c.entity_id = s.organisation_id)))
      UNION ALL
      SELECT cr.service_id, cr.organisation_id, jsonb_strip_nulls(jsonb_build_object('fi', cr.proposed->>'name_fi', 'sv', cr.proposed->>'name_sv', 'en', cr.proposed->>'name_en')),
        'draft', 'manual', 'current', NULL, cr.status

@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { newId } from '../../platform/ids.ts';
 import { ensurePostalCodes, getPublicService, upsertOrganisations } from '../catalog/index.ts';
 import type { Actor } from '../auth/index.ts';
-import { activityHistory, openEditor, saveDraft, setActivityStatus, startActivity, submitActivity } from './editor.service.ts';
+import { activityHistory, listMyActivities, openEditor, saveDraft, setActivityStatus, startActivity, submitActivity } from './editor.service.ts';
 import { decideChange, decideClaimRequest, decideConflict, decideReport, moderationQueue, requestClaim, setModerationPolicy } from './moderation.service.ts';
 
 const provider = (organisationId: string, regionCode = '08'): Actor => ({ userId: newId(), name: 'P', roles: [{ role: 'provider', organisationId, regionCode }] });
@@ -110,6 +110,19 @@ describeEachBackend('provider self-service and moderation', (backend) => {
     const audit = await test.db.query<{ action: string }>(`SELECT action FROM audit_events WHERE subject_id = $1`, [reportId]);
     expect(audit.map((a) => a.action)).toEqual(['providers.moderation.listing_report.resolved']);
     expect((await moderationQueue(deps, coordinator('08'))).reports.some((r) => r.id === reportId)).toBe(false);
+  });
+
+  it('an approved claim of an imported organisation lets the claimant maintain all its activities', async () => {
+    const imported = await importPtvActivity(test.db, { ptvServiceId: `ptv-${newId()}` });
+    const me = provider(otherOrg.id);
+    await expect(openEditor(deps, me, imported.service.id)).rejects.toThrow(/not found/);
+    await requestClaim(deps, me, { entity: 'organisation', entityId: imported.organisation.id, claimantOrganisationId: otherOrg.id, reason: null });
+    const claim = (await moderationQueue(deps, coordinator('08'))).claims.find((c) => c.entity_id === imported.organisation.id)!;
+    await decideClaimRequest(deps, coordinator('08'), claim.id, 'approved', null);
+    expect((await openEditor(deps, me, imported.service.id)).values.name_fi).toBe('Kuntosaliryhmä (PTV)');
+    expect((await listMyActivities(deps, me)).map((a) => a.id)).toContain(imported.service.id);
+    const audit = await test.db.query<{ action: string }>(`SELECT action FROM audit_events WHERE subject_id = $1 OR subject_id = $2 ORDER BY id`, [imported.organisation.id, claim.id]);
+    expect(audit.map((a) => a.action)).toEqual(['providers.claim.requested', 'providers.moderation.claim.approved']);
   });
 
   describe('authorisation', () => {
