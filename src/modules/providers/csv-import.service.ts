@@ -13,7 +13,7 @@ import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { loadServiceBundle, saveServiceBundles, type ServiceBundle } from '../catalog/index.ts';
 import { reindexServices } from '../search/index.ts';
-import { bundleToForm, cleanFormValues, diffForms, parseActivityForm, type FormValues } from './activity-form.ts';
+import { bundleToForm, cleanFormValues, diffForms, editedColumns, parseActivityForm, type FormValues } from './activity-form.ts';
 import { buildActivityBundle, type PlaceOfPostalCode } from './activity-bundle.ts';
 import { columnOfField, csvColumns, exportActivitiesCsv, requiredColumns, rowToForm } from './csv-template.ts';
 import { canManageOrganisationActivities } from './providers.policy.ts';
@@ -182,7 +182,7 @@ export async function commitCsvImport(deps: Deps, actor: Actor, importId: string
           serviceId: r.row.serviceId,
           organisationId: stored.organisation_id,
           existing: r.existing,
-          touched: new Set(['locations', 'channels', 'schedules', 'events']),
+          touched: new Set(editedColumns(Object.keys(r.diff))),
           place: r.row.place,
           newId,
           status: 'published',

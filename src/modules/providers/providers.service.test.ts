@@ -125,6 +125,22 @@ describeEachBackend('provider self-service and moderation', (backend) => {
     expect(audit.map((a) => a.action)).toEqual(['providers.claim.requested', 'providers.moderation.claim.approved']);
   });
 
+  it('approving an older version changes only the fields the provider edited, not what an import updated meanwhile', async () => {
+    const ptvId = `ptv-${newId()}`;
+    const imported = await importPtvActivity(test.db, { ptvServiceId: ptvId, organisation: org });
+    const me = provider(org.id);
+    await requestClaim(deps, me, { entity: 'service', entityId: imported.service.id, claimantOrganisationId: org.id, reason: null });
+    const claim = (await moderationQueue(deps, coordinator('08'))).claims.find((c) => c.entity_id === imported.service.id)!;
+    await decideClaimRequest(deps, coordinator('08'), claim.id, 'approved', null);
+    const values = (await openEditor(deps, me, imported.service.id)).values;
+    await submitActivity(deps, me, imported.service.id, { ...values, summary_fi: 'Oma kuvaus.' });
+    await importPtvActivity(test.db, { ptvServiceId: ptvId, organisation: org, service: { name: { fi: 'Uusi nimi PTV:stä' }, themes: ['exercise', 'nature'] } });
+    const change = (await moderationQueue(deps, coordinator('08'))).changes.find((c) => c.service_id === imported.service.id)!;
+    await decideChange(deps, coordinator('08'), change.id, 'approved', null);
+    const [row] = await test.db.query<{ name: { fi: string }; summary: { fi: string }; themes: string[] }>('SELECT name, summary, themes FROM services WHERE id = $1', [imported.service.id]);
+    expect(row).toEqual({ name: { fi: 'Uusi nimi PTV:stä' }, summary: { fi: 'Oma kuvaus.' }, themes: ['exercise', 'nature'] });
+  });
+
   describe('authorisation', () => {
     it('a provider cannot edit, pause or read the history of another organisation\'s activities', async () => {
       const { service } = await createService(test.db, { organisation: otherOrg });
