@@ -16,8 +16,8 @@ import { reindexServices } from '../search/index.ts';
 import { bundleToForm, cleanFormValues, diffForms, editedColumns, parseActivityForm, type FormValues } from './activity-form.ts';
 import { buildActivityBundle, type PlaceOfPostalCode } from './activity-bundle.ts';
 import { columnOfField, csvColumns, exportActivitiesCsv, requiredColumns, rowToForm } from './csv-template.ts';
-import { canManageOrganisationActivities } from './providers.policy.ts';
-import { findModerationPolicy, findOrganisationRow, type FieldDiff } from './providers.queries.ts';
+import { canManageOrganisationActivities, tarjotinSources } from './providers.policy.ts';
+import { findModerationPolicy, findOrganisationRow, markLocallyEdited, type FieldDiff } from './providers.queries.ts';
 
 export interface CsvRowError {
   column: string;
@@ -51,6 +51,21 @@ export function decodeUpload(bytes: Uint8Array): string | undefined {
   }
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The organisation's activities with these ids, and whether its providers may edit each (see providers.policy). */
+async function existingActivities(q: Queryable, organisationId: string, ids: string[]): Promise<Map<string, { id: string; editable: boolean }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.query<{ id: string; editable: boolean }>(
+    `SELECT s.id, (s.source = ANY($3::text[]) OR EXISTS (
+         SELECT 1 FROM claims c WHERE c.status = 'approved' AND c.claimant_organisation_id = $2::uuid
+           AND ((c.entity = 'service' AND c.entity_id = s.id) OR (c.entity = 'organisation' AND c.entity_id = s.organisation_id)))) AS editable
+     FROM services s WHERE s.id = ANY($1::uuid[]) AND s.organisation_id = $2::uuid`,
+    [ids.map((id) => id.toLowerCase()), organisationId, tarjotinSources],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 async function knownPostalCodes(q: Queryable, codes: string[]): Promise<Map<string, { municipality_code: string; latitude: number; longitude: number; coarse: boolean }>> {
   const rows = await q.query<{ code: string; municipality_code: string; latitude: number; longitude: number; coarse: boolean }>(
     'SELECT code, municipality_code, latitude, longitude, coarse FROM postal_codes WHERE code = ANY($1::text[])',
@@ -82,6 +97,13 @@ export async function analyseCsv(q: Queryable, bytes: Uint8Array, context: { org
     const form = cleanFormValues(rowToForm(byColumn));
     return { line, externalId, form, sourceId: key, serviceId: stableId('csv:service', key), errors: parseActivityForm(form).errors };
   });
+  // An exported file names existing activities by their id: those rows update them.
+  const existing = await existingActivities(q, context.organisationId, parsed.map((p) => p.externalId).filter((id) => uuidPattern.test(id)));
+  for (const p of parsed) {
+    const found = existing.get(p.externalId.toLowerCase());
+    if (found) p.serviceId = found.id;
+    if (found && !found.editable) p.errors.external_id = 'providers.csv.notEditable';
+  }
   const postalCodes = await knownPostalCodes(q, [...new Set(parsed.map((p) => String(p.form.location_postal_code ?? '')).filter((c) => /^\d{5}$/.test(c)))]);
   const open = new Set(
     (
@@ -192,6 +214,7 @@ export async function commitCsvImport(deps: Deps, actor: Actor, importId: string
       });
       await reindexServices(tx, await saveServiceBundles(tx, bundles));
     }
+    for (const r of applied) if (r.existing) await markLocallyEdited(tx, r.row.serviceId, editedColumns(Object.keys(r.diff)));
     await insertHistory(tx, requests.map((r) => ({ service_id: r.row.serviceId, action: moderatedRow(r) ? 'submitted' : r.existing ? 'updated' : 'published', fields: Object.keys(r.diff), diff: r.diff })), actor.userId, at);
     await tx.query('DELETE FROM csv_imports WHERE id = $1::uuid', [importId]);
     await recordAudit(tx, {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, describeEachBackend, testDeps, type TestDatabase } from '../../../test/support/db.ts';
 import { organisationRecord } from '../../../test/support/factories.ts';
+import { importPtvActivity } from '../../../test/support/ptv-stand-in.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { formatCsv, parseCsv } from '../../platform/csv.ts';
 import { newId } from '../../platform/ids.ts';
@@ -78,6 +79,21 @@ describeEachBackend('spreadsheet import of activities', (backend) => {
     expect(row).toBeDefined();
     expect(row).toContain("'@SUM(1+1)");
     expect(rows.flat().some((cell) => /^[=+@]/.test(cell))).toBe(false);
+
+    // The exported file, edited and imported again, updates the same activities.
+    const servicesBefore = await countServices();
+    const edited = exported.replace('Lätt gymnastik.', 'Lätt gymnastik på stol.');
+    const again = await previewCsvImport(deps, me, org.id, { bytes: encode(edited), fileName: null });
+    expect(again.invalid).toBe(0);
+    await commitCsvImport(deps, me, again.importId!, { validOnly: false });
+    expect(await countServices()).toBe(servicesBefore);
+    const [updated] = await test.db.query<{ n: string }>(`SELECT count(*) AS n FROM services WHERE organisation_id = $1 AND summary->>'sv' = 'Lätt gymnastik på stol.'`, [org.id]);
+    expect(Number(updated!.n)).toBeGreaterThan(0);
+
+    // An imported PTV activity cannot be updated from a spreadsheet before a claim.
+    const ptv = await importPtvActivity(test.db, { ptvServiceId: `ptv-csv-${newId()}`, organisation: org });
+    const refused = await previewCsvImport(deps, me, org.id, { bytes: encode([header, good(ptv.service.id)].join('\n')), fileName: null });
+    expect(refused.rows[0]!.errors).toEqual([{ column: 'external_id', message: 'providers.csv.notEditable' }]);
     await setModerationPolicy(deps, coordinator, '08', 'all');
   });
 
