@@ -105,6 +105,8 @@ export async function saveDraft(deps: Deps, actor: Actor, serviceId: string, val
 }
 
 async function storeDraft(tx: Queryable, actor: Actor, target: EditorTarget, values: FormValues, at: Date): Promise<ChangeRequestRow> {
+  // Autosave fires on every change event: an unchanged version stays where it is (e.g. waiting in the queue).
+  if (target.open && Object.keys(diffForms(target.open.proposed, values)).length === 0) return target.open;
   if (target.open && target.open.status !== 'pending') {
     await updateChangeRequestDraft(tx, target.open.id, values, at);
   } else if (target.open) {

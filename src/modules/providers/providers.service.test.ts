@@ -51,6 +51,9 @@ describeEachBackend('provider self-service and moderation', (backend) => {
     await saveDraft(deps, me, id, { name_fi: 'Keskeneräinen' });
     expect((await openEditor(deps, me, id)).values.name_fi).toBe('Keskeneräinen');
     expect(await submitActivity(deps, me, id, validForm)).toBe('pending');
+    // An autosave of the same values leaves it waiting; a changed one takes it back to a draft.
+    await saveDraft(deps, me, id, validForm);
+    expect((await openEditor(deps, me, id)).openStatus).toBe('pending');
     await expect(getPublicService(deps, id)).rejects.toThrow(/not found/);
     const queue = await moderationQueue(deps, coordinator('08'));
     const change = queue.changes.find((c) => c.service_id === id)!;
