@@ -12,6 +12,7 @@ import { systemClock, type Deps } from '../platform/deps.ts';
 import { createProgress } from '../platform/progress.ts';
 import { loadPostalCodes, syncReferenceData } from '../modules/catalog/index.ts';
 import { defaultDemoOptions, loadDemoData } from '../modules/demo/index.ts';
+import { AuditUsageError, runAuditCommand } from '../modules/quality/index.ts';
 import { runReviewReminders } from '../modules/providers/index.ts';
 
 export interface Command {
@@ -61,6 +62,19 @@ const commands: Record<string, Command> = {
         `demo tray loaded: ${result.services} activities, ${result.organisations} organisations, ${result.events} events (anchor ${result.anchorDate})\n`,
       );
       return 0;
+    },
+  },
+  audit: {
+    summary: 'audit the data quality of the catalogue (one region or all) and store a scorecard',
+    usage: 'tarjotin audit run [--region CODE] [--link-check on|off]',
+    async run(deps, args) {
+      await prepareDatabase(deps, { demoData: false });
+      try {
+        return await runAuditCommand(deps, args);
+      } catch (error) {
+        if (error instanceof AuditUsageError) throw new UsageError(error.message);
+        throw error;
+      }
     },
   },
   'load-postal-codes': {

@@ -5,7 +5,7 @@ import { formatDate } from '../../platform/format.ts';
 import { languages, type Language } from '../../platform/localised.ts';
 import { ErrorSummary } from '../../ui/layout.tsx';
 import { FormField, PostForm } from '../../ui/forms.tsx';
-import { ChoiceGroup } from '../../ui/choice-fields.tsx';
+import { ChoiceGroup } from '../../ui/choices.tsx';
 import { textOf } from '../../platform/localised.ts';
 import { costTypes, targetGroups, themes } from '../catalog/index.ts';
 import { accessibilityFeatureCodes, activityLanguages, eventRows, exceptionRows, weeklyRows, type FormErrors, type FormValues } from './activity-form.ts';
@@ -84,15 +84,15 @@ export function EditorPage(props: EditorPageProps): SafeHtml {
           )}
         </fieldset>
 
-        <ChoiceGroup id="themes" name="themes" type="checkbox" legend={ctx.t('providers.field.themes')} values={many('themes')}
+        <ChoiceGroup id="themes" name="themes" type="checkbox" legend={ctx.t('providers.field.themes')} selected={many('themes')}
           options={themes.map((t) => ({ value: t.code, label: textOf(t.label, ctx.lang) }))} {...(errors.themes ? { error: ctx.t(errors.themes) } : {})} />
-        <ChoiceGroup id="target_groups" name="target_groups" type="checkbox" legend={ctx.t('providers.field.target_groups')} values={many('target_groups')}
+        <ChoiceGroup id="target_groups" name="target_groups" type="checkbox" legend={ctx.t('providers.field.target_groups')} selected={many('target_groups')}
           options={targetGroups.map((t) => ({ value: t.code, label: textOf(t.label, ctx.lang) }))} {...(errors.target_groups ? { error: ctx.t(errors.target_groups) } : {})} />
-        <ChoiceGroup id="languages" name="languages" type="checkbox" inline legend={ctx.t('providers.field.languages')} values={many('languages')}
+        <ChoiceGroup id="languages" name="languages" type="checkbox" inline legend={ctx.t('providers.field.languages')} selected={many('languages')}
           options={activityLanguages.map((l) => ({ value: l, label: ctx.t(`providers.language.${l}`) }))} />
         {field('age_min', { type: 'number' })}
         {field('age_max', { type: 'number' })}
-        <ChoiceGroup id="cost_type" name="cost_type" type="radio" inline legend={ctx.t('providers.field.cost_type')} values={[one('cost_type') || 'unknown']}
+        <ChoiceGroup id="cost_type" name="cost_type" type="radio" inline legend={ctx.t('providers.field.cost_type')} selected={[one('cost_type') || 'unknown']}
           options={costTypes.map((c) => ({ value: c, label: ctx.t(`providers.cost.${c}`) }))} />
         {languages.map((lang) => field(`cost_info_${lang}`, { lang, label: ctx.t('providers.editor.inLanguage', { field: ctx.t('providers.field.cost_info'), language: ctx.t(`providers.language.${lang}`) }) }))}
         <Checkbox id="kaikukortti" label={ctx.t('providers.field.kaikukortti')} checked={one('kaikukortti') === 'on'} />
@@ -106,7 +106,7 @@ export function EditorPage(props: EditorPageProps): SafeHtml {
           {field('location_street')}
           {field('location_postal_code', { hint: ctx.t('providers.field.location_postal_codeHint') })}
           <Checkbox id="confidential_address" label={ctx.t('providers.field.confidential_address')} checked={one('confidential_address') === 'on'} />
-          <ChoiceGroup id="accessibility" name="accessibility" type="checkbox" legend={ctx.t('providers.field.accessibility')} values={many('accessibility')}
+          <ChoiceGroup id="accessibility" name="accessibility" type="checkbox" legend={ctx.t('providers.field.accessibility')} selected={many('accessibility')}
             options={accessibilityFeatureCodes.map((a) => ({ value: a, label: ctx.t(`providers.access.${a}`) }))} />
         </fieldset>
 
@@ -122,7 +122,7 @@ export function EditorPage(props: EditorPageProps): SafeHtml {
           {Array.from({ length: weeklyRows }, (_, i) => (
             <fieldset class="schedule-row">
               <legend>{ctx.t('providers.field.weekly', { number: i + 1 })}</legend>
-              <ChoiceGroup id={`weekly_${i}_days`} name={`weekly_${i}_days`} type="checkbox" inline legend={ctx.t('providers.field.weekdays')} values={many(`weekly_${i}_days`)}
+              <ChoiceGroup id={`weekly_${i}_days`} name={`weekly_${i}_days`} type="checkbox" inline legend={ctx.t('providers.field.weekdays')} selected={many(`weekly_${i}_days`)}
                 options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: ctx.t(`providers.weekday.${d}`) }))} {...(errors[`weekly_${i}_days`] ? { error: ctx.t(errors[`weekly_${i}_days`]!) } : {})} />
               {field(`weekly_${i}_opens`, { label: ctx.t('providers.field.opens'), hint: timeHint })}
               {field(`weekly_${i}_closes`, { label: ctx.t('providers.field.closes'), hint: timeHint })}

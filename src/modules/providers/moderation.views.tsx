@@ -4,7 +4,7 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { formatDate, formatDateTime } from '../../platform/format.ts';
 import { textOf, type LocalisedText } from '../../platform/localised.ts';
 import { FormField, PostForm } from '../../ui/forms.tsx';
-import { SelectField } from '../../ui/choice-fields.tsx';
+import { SelectField } from '../../ui/choices.tsx';
 import type { ModerationPolicy, ChangeRequestRow } from './providers.queries.ts';
 import type { ClaimRow, QueueChangeRow, QueueConflictRow, QueueReportRow } from './moderation.queries.ts';
 import type { ReviewState } from './reminders.service.ts';

@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from '../../platform/format.ts';
 import { textOf, type LocalisedText } from '../../platform/localised.ts';
 import { ErrorSummary } from '../../ui/layout.tsx';
 import { FormField, PostForm } from '../../ui/forms.tsx';
-import { SelectField } from '../../ui/choice-fields.tsx';
+import { SelectField } from '../../ui/choices.tsx';
 import type { OrganisationActivityRow, ServiceChangeRow } from './providers.queries.ts';
 import type { ClaimRow } from './moderation.queries.ts';
 import type { CsvPreview, CsvImportResult } from './csv-import.service.ts';
