@@ -55,6 +55,15 @@ export interface Config {
   auditLinkCheck: boolean;
   auditLinkConcurrency: number;
   auditLinkTimeoutSeconds: number;
+  // providers module: review reminders of activities
+  /** An activity not reviewed for this many months: its provider is reminded (outbox e-mail). */
+  reviewReminderMonths: number;
+  /** ... this many months: "may be out of date" on the public page. */
+  reviewOutOfDateMonths: number;
+  /** ... this many months: hidden from residents (still visible to its provider and coordinator). */
+  reviewHideAfterMonths: number;
+  /** Largest CSV import of activities (rows). */
+  csvImportMaxRows: number;
 }
 
 export interface OidcConfig {
@@ -115,6 +124,11 @@ export const configDocs: { name: string; default: string; meaning: string }[] = 
   { name: 'AUDIT_LINK_CHECK', default: 'off', meaning: 'on: audits check web links of contact channels (HEAD, then GET).' },
   { name: 'AUDIT_LINK_CONCURRENCY', default: '8', meaning: 'Links checked at the same time during an audit (1–64).' },
   { name: 'AUDIT_LINK_TIMEOUT_SECONDS', default: '10', meaning: 'Time limit of one link check (1–120).' },
+  // providers module
+  { name: 'REVIEW_REMINDER_MONTHS', default: '6', meaning: 'An activity not reviewed by its provider for this many months: the provider gets a reminder through the outbox (1–60).' },
+  { name: 'REVIEW_OUT_OF_DATE_MONTHS', default: 'REVIEW_REMINDER_MONTHS + 3', meaning: 'After this many months its public page says the information may be out of date (1–120).' },
+  { name: 'REVIEW_HIDE_AFTER_MONTHS', default: 'REVIEW_OUT_OF_DATE_MONTHS + 6', meaning: 'After this many months it is hidden from residents, still visible to its provider and coordinator (1–240).' },
+  { name: 'CSV_IMPORT_MAX_ROWS', default: '10000', meaning: 'Largest spreadsheet of activities a provider can import at once (1–100000).' },
 ];
 
 /** Addresses that only this machine can reach. */
@@ -217,7 +231,14 @@ export function loadConfig(env: Env = process.env): Config {
   const secretKey = env.SECRET_KEY && env.SECRET_KEY !== '' ? env.SECRET_KEY : undefined;
   if (secretKey !== undefined && secretKey.length < 32) problems.push('SECRET_KEY must be at least 32 characters long');
   if (secretKey === undefined && base.env === 'production') problems.push('SECRET_KEY must be set when NODE_ENV=production');
-  const config: Config = { ...base, secretKey, ...signInConfig(env, base, problems), ...messagingConfig(env, base, problems), ...qualityConfig(env, problems) };
+  const config: Config = {
+    ...base,
+    secretKey,
+    ...signInConfig(env, base, problems),
+    ...messagingConfig(env, base, problems),
+    ...qualityConfig(env, problems),
+    ...providersConfig(env, problems),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -286,4 +307,15 @@ function qualityConfig(env: Env, problems: string[]) {
     auditLinkConcurrency: integer(env, 'AUDIT_LINK_CONCURRENCY', 8, 1, 64, problems),
     auditLinkTimeoutSeconds: integer(env, 'AUDIT_LINK_TIMEOUT_SECONDS', 10, 1, 120, problems),
   };
+}
+
+/** The providers module's variables: review reminders and CSV import. */
+function providersConfig(env: Env, problems: string[]) {
+  const reviewReminderMonths = integer(env, 'REVIEW_REMINDER_MONTHS', 6, 1, 60, problems);
+  const reviewOutOfDateMonths = integer(env, 'REVIEW_OUT_OF_DATE_MONTHS', reviewReminderMonths + 3, 1, 120, problems);
+  const reviewHideAfterMonths = integer(env, 'REVIEW_HIDE_AFTER_MONTHS', reviewOutOfDateMonths + 6, 1, 240, problems);
+  if (!(reviewReminderMonths <= reviewOutOfDateMonths && reviewOutOfDateMonths < reviewHideAfterMonths)) {
+    problems.push('REVIEW_REMINDER_MONTHS ≤ REVIEW_OUT_OF_DATE_MONTHS < REVIEW_HIDE_AFTER_MONTHS must hold');
+  }
+  return { reviewReminderMonths, reviewOutOfDateMonths, reviewHideAfterMonths, csvImportMaxRows: integer(env, 'CSV_IMPORT_MAX_ROWS', 10000, 1, 100000, problems) };
 }

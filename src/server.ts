@@ -8,6 +8,7 @@ import { createTransports, purgeFinishedMessages, startOutboxDispatcher, type Di
 import { InstrumentConfigError, purgeOldGuidanceSessions } from './modules/guidance/index.ts';
 import { purgeExpiredSessions } from './modules/auth/index.ts';
 import { startAuditScheduler } from './modules/quality/index.ts';
+import { runReviewReminders } from './modules/providers/index.ts';
 
 function fail(lines: string[]): never {
   for (const line of lines) process.stderr.write(`tarjotin: ${line}\n`);
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     onReport: (runs) => app.log.info({ runs: runs.map((r) => ({ region: r.regionCode, records: r.records, score: r.score })) }, 'quality audit done'),
   });
   const housekeeping = setInterval(() => {
-    Promise.all([purgeOldGuidanceSessions(deps), purgeFinishedMessages(deps, 30), purgeExpiredSessions(deps)]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
+    Promise.all([purgeOldGuidanceSessions(deps), purgeFinishedMessages(deps, 30), purgeExpiredSessions(deps), runReviewReminders(deps)]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
   }, 3_600_000);
   housekeeping.unref();
 

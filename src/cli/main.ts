@@ -13,6 +13,7 @@ import { createProgress } from '../platform/progress.ts';
 import { loadPostalCodes, syncReferenceData } from '../modules/catalog/index.ts';
 import { defaultDemoOptions, loadDemoData } from '../modules/demo/index.ts';
 import { AuditUsageError, runAuditCommand } from '../modules/quality/index.ts';
+import { runReviewReminders } from '../modules/providers/index.ts';
 
 export interface Command {
   summary: string;
@@ -89,6 +90,17 @@ const commands: Record<string, Command> = {
         process.stdout.write(`rejected line ${rejected.line}: ${rejected.reason}: ${rejected.text}\n`);
       }
       return result.rejected.length > 0 ? 2 : 0;
+    },
+  },
+  'review-reminders': {
+    summary: 'queue review reminders and update "may be out of date" / hidden (the server does it hourly)',
+    usage: 'tarjotin review-reminders',
+    async run(deps) {
+      await prepareDatabase(deps, { demoData: false });
+      const report = await runReviewReminders(deps);
+      process.stdout.write(`reminders queued: ${report.remindersQueued}; changed: ${Object.entries(report.changed).map(([state, n]) => `${state} ${n}`).join(', ')}
+`);
+      return 0;
     },
   },
 };

@@ -3,9 +3,15 @@
  * records in ../shared/data/ptv through the pure readers and mappers into the catalogue with
  * `saveServiceBundles` (source 'ptv'). Used by the quality tests, the audit script and the
  * benchmark; when the real importer lands, only this file changes.
+ *
+ * `importPtvActivity` (the providers' tests) writes one imported activity with PTV provenance
+ * the same way; the providers' side of the importer contract is only that locally edited fields
+ * are listed in `locally_edited_fields` and that provenance is kept.
  */
 import { join } from 'node:path';
-import type { Db } from '../../src/db/index.ts';
+import type { Db, Queryable } from '../../src/db/index.ts';
+import { stableId } from '../../src/platform/ids.ts';
+import { organisationRecord, serviceRecord } from './factories.ts';
 import {
   saveServiceBundles,
   upsertContactChannels,
@@ -16,6 +22,7 @@ import {
   type OrganisationRecord,
   type ScheduleRecord,
   type ServiceBundle,
+  type ServiceRecord,
 } from '../../src/modules/catalog/index.ts';
 import {
   mapContactChannel,
@@ -171,3 +178,25 @@ export async function loadPtvCorpus(db: Db, version: PtvCorpus = 'v8'): Promise<
 }
 
 export { organisationIdFor };
+
+export interface ImportedActivity {
+  organisation: OrganisationRecord;
+  service: ServiceRecord;
+}
+
+/** "Imports" one PTV organisation and activity (ids derived from the PTV ids, like the importer). */
+export async function importPtvActivity(q: Queryable, options: { ptvServiceId: string; organisation?: OrganisationRecord; service?: Partial<ServiceRecord> }): Promise<ImportedActivity> {
+  const ptv = (sourceId: string) => ({ source: 'ptv' as const, sourceId, sourceModified: new Date('2026-10-01T00:00:00Z'), payloadHash: `hash-${sourceId}` });
+  const organisation = options.organisation ?? organisationRecord({ type: 'municipality', provenance: ptv(`org-${options.ptvServiceId}`) });
+  if (!options.organisation) await upsertOrganisations(q, [organisation]);
+  const service = serviceRecord(organisation.id, {
+    id: stableId('ptv:service', options.ptvServiceId),
+    name: { fi: 'Kuntosaliryhmä (PTV)' },
+    summary: { fi: 'Tuotu palvelutietovarannosta.' },
+    lastReviewedAt: null,
+    provenance: ptv(options.ptvServiceId),
+    ...options.service,
+  });
+  await saveServiceBundles(q, [{ service, locations: [], channels: [], schedules: [], events: [] }]);
+  return { organisation, service };
+}
