@@ -76,6 +76,16 @@ export function AccountBar(props: { ctx: PageContext; user: PageUser }): SafeHtm
             <a href={`/${ctx.lang}/admin`}>{ctx.t('ui.nav.admin')}</a>
           </li>
         ) : null}
+        {user.roles.includes('provider') ? (
+          <li>
+            <a href={`/${ctx.lang}/provider`}>{ctx.t('ui.nav.providerActivities')}</a>
+          </li>
+        ) : null}
+        {user.roles.includes('coordinator') ? (
+          <li>
+            <a href={`/${ctx.lang}/moderation`}>{ctx.t('ui.nav.moderation')}</a>
+          </li>
+        ) : null}
         {user.roles.some((role) => role === 'coordinator' || role === 'provider' || role === 'admin') ? (
           <li>
             <a href={`/${ctx.lang}/quality`}>{ctx.t('ui.nav.quality')}</a>
