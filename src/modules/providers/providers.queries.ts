@@ -184,7 +184,7 @@ export async function listServiceChanges(q: Queryable, serviceId: string): Promi
   return q.query<ServiceChangeRow>(
     `SELECT c.id, c.changed_at, c.changed_by, u.display_name AS changed_by_name, c.action, c.fields, c.diff, c.comment
      FROM service_changes c LEFT JOIN users u ON u.id = c.changed_by
-     WHERE c.service_id = $1::uuid ORDER BY c.changed_at DESC, c.id`,
+     WHERE c.service_id = $1::uuid ORDER BY c.changed_at DESC, c.seq DESC`,
     [serviceId],
   );
 }
