@@ -26,6 +26,7 @@ import {
 import {
   acceptIncomingServiceValue,
   closeReport,
+  countPendingChanges,
   decideClaim,
   findClaim,
   findConflict,
@@ -45,15 +46,16 @@ export const moderationPolicies: readonly ModerationPolicy[] = ['all', 'new_only
 export async function moderationQueue(deps: Pick<Deps, 'db'>, actor: Actor) {
   const regions = moderatedRegions(actor);
   if (regions.length === 0) throw new ForbiddenError();
-  const [changes, claims, reports, conflicts, stale, policies] = await Promise.all([
+  const [changes, changesTotal, claims, reports, conflicts, stale, policies] = await Promise.all([
     listPendingChanges(deps.db, regions),
+    countPendingChanges(deps.db, regions),
     listPendingClaims(deps.db, regions),
     listOpenReports(deps.db, regions),
     listOpenConflicts(deps.db, regions),
     listStaleActivities(deps.db, regions),
     Promise.all(regions.map(async (regionCode) => ({ regionCode, policy: await findModerationPolicy(deps.db, regionCode) }))),
   ]);
-  return { regions, changes, claims, reports, conflicts, stale, policies };
+  return { regions, changes, changesTotal, claims, reports, conflicts, stale, policies };
 }
 
 interface Decision {

@@ -14,6 +14,7 @@ export interface QueueProps {
   ctx: PageContext;
   notice?: string | undefined;
   changes: QueueChangeRow[];
+  changesTotal: number;
   claims: ClaimRow[];
   reports: QueueReportRow[];
   conflicts: QueueConflictRow[];
@@ -51,6 +52,7 @@ export function ModerationQueuePage(props: QueueProps): SafeHtml {
       <Notice ctx={ctx} notice={props.notice} />
 
       <h2>{ctx.t('providers.moderation.changes')}</h2>
+      {props.changesTotal > props.changes.length ? <p>{ctx.t('providers.moderation.oldestFirst', { shown: props.changes.length, total: props.changesTotal })}</p> : null}
       {props.changes.length === 0 ? empty : (
         <table class="data-table">
           <thead>
