@@ -136,14 +136,21 @@ function summarise(importId: string | null, analysis: CsvAnalysis) {
 export type CsvPreview = ReturnType<typeof summarise>;
 
 /** Stores the upload and returns its preview (row-by-row errors); nothing is imported yet. */
-export async function previewCsvImport(deps: Deps, actor: Actor, organisationId: string, upload: { bytes: Uint8Array; fileName: string | null }): Promise<CsvPreview> {
+export async function previewCsvImport(
+  deps: Deps,
+  actor: Actor,
+  organisationId: string,
+  upload: { bytes: Uint8Array; fileName: string | null; /** the user chose to convert a Latin-1 ("ANSI") file */ fromLatin1?: boolean },
+): Promise<CsvPreview> {
   if (!canManageOrganisationActivities(actor, organisationId)) throw new ForbiddenError();
   const importId = newId();
-  const analysis = await analyseCsv(deps.db, upload.bytes, { organisationId, importId, maxRows: deps.config.csvImportMaxRows });
+  // Windows-1252 is the superset of Latin-1 that spreadsheets save as "ANSI".
+  const bytes = upload.fromLatin1 ? new TextEncoder().encode(new TextDecoder('windows-1252').decode(upload.bytes)) : upload.bytes;
+  const analysis = await analyseCsv(deps.db, bytes, { organisationId, importId, maxRows: deps.config.csvImportMaxRows });
   if (analysis.fatal) return summarise(null, analysis);
   await deps.db.query(
     `INSERT INTO csv_imports (id, organisation_id, created_by, created_at, file_name, content) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [importId, organisationId, actor.userId, deps.clock(), upload.fileName?.slice(0, 200) ?? null, decodeUpload(upload.bytes)],
+    [importId, organisationId, actor.userId, deps.clock(), upload.fileName?.slice(0, 200) ?? null, decodeUpload(bytes)],
   );
   await deps.db.query(`DELETE FROM csv_imports WHERE created_at < $1::timestamptz - interval '1 day'`, [deps.clock()]);
   return summarise(importId, analysis);

@@ -124,6 +124,7 @@ describeEachBackend('provider and moderation pages over HTTP', (backend) => {
     const latin1 = await upload(Buffer.from('name_fi;summary_fi;themes\r\nKävely;Kävelyä;exercise\r\n', 'latin1'));
     expect(latin1.statusCode).toBe(400);
     expect(latin1.body).toContain('Tiedosto ei ole UTF-8-muodossa');
+    expect(latin1.body).toContain('name="fromLatin1"');
     const preview = await upload(Buffer.from('name_fi;summary_fi;themes;valid_from\r\nKävely;Kävelyä;exercise;\r\nUinti;Uintia;astrology;1.1.2027\r\n'));
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('2 riviä: 1 kunnossa, 1 virheellistä.');
