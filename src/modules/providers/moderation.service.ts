@@ -96,7 +96,7 @@ export async function decideChange(deps: Deps, actor: Actor, id: string, decisio
     if (request.status !== 'pending') throw new ConflictError('the change is not waiting for moderation');
     const at = deps.clock();
     if (decision === 'approved') {
-      await applyChangeRequest(tx, request, { userId: actor.userId, at, comment, automatic: false });
+      await applyChangeRequest(tx, request, { userId: actor.userId, at, comment });
     } else {
       await updateChangeRequestStatus(tx, id, { status: 'returned', at, decidedBy: actor.userId, comment });
       await insertServiceChange(tx, { id: newId(), serviceId: request.service_id, at, by: actor.userId, action: 'returned', fields: Object.keys(request.diff), comment });

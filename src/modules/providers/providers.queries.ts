@@ -151,7 +151,6 @@ export async function archiveOtherEvents(q: Queryable, serviceId: string, keep: 
 
 export async function updateServiceStatus(q: Queryable, serviceId: string, status: string, at: Date): Promise<void> {
   await q.query(`UPDATE services SET status = $2, updated_at = $3 WHERE id = $1::uuid`, [serviceId, status, at]);
-  if (status !== 'published') return;
 }
 
 /** The provider confirmed the listing is current. */
