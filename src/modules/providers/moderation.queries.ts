@@ -92,6 +92,11 @@ export async function decideClaim(q: Queryable, id: string, status: 'approved' |
   ]);
 }
 
+/** An activity's region (its organisation's), or undefined when there is no such activity. */
+export async function findServiceRegion(q: Queryable, serviceId: string): Promise<{ region_code: string | null } | undefined> {
+  return (await q.query<{ region_code: string | null }>(`SELECT o.region_code FROM services s JOIN organisations o ON o.id = s.organisation_id WHERE s.id = $1::uuid`, [serviceId]))[0];
+}
+
 export interface QueueReportRow {
   id: string;
   service_id: string;

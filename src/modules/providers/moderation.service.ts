@@ -11,7 +11,7 @@ import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { reindexServices } from '../search/index.ts';
 import { applyChangeRequest } from './editor.service.ts';
-import { listStaleActivities } from './reminders.service.ts';
+import { listStaleActivities } from './reminders.queries.ts';
 import { canClaim, canModerate, moderatedRegions, providerOrganisations } from './providers.policy.ts';
 import {
   findChangeRequest,
@@ -31,6 +31,7 @@ import {
   findClaim,
   findConflict,
   findReportRegion,
+  findServiceRegion,
   insertClaim,
   listClaimsOf,
   listOpenConflicts,
@@ -119,12 +120,9 @@ export async function requestClaim(
       if (!organisation) throw new NotFoundError('organisation');
       regionCode = organisation.region_code;
     } else {
-      const rows = await tx.query<{ region_code: string | null }>(
-        `SELECT o.region_code FROM services s JOIN organisations o ON o.id = s.organisation_id WHERE s.id = $1::uuid`,
-        [input.entityId],
-      );
-      if (!rows[0]) throw new NotFoundError('activity');
-      regionCode = rows[0].region_code;
+      const service = await findServiceRegion(tx, input.entityId);
+      if (!service) throw new NotFoundError('activity');
+      regionCode = service.region_code;
     }
     const at = deps.clock();
     const id = newId();
@@ -222,7 +220,7 @@ const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 export async function resolveClaimTarget(deps: Pick<Deps, 'db'>, text: string): Promise<{ entity: 'organisation' | 'service'; entityId: string } | undefined> {
   const id = uuidPattern.exec(text)?.[0]?.toLowerCase();
   if (!id) return undefined;
-  const [service] = await deps.db.query<{ id: string }>('SELECT id FROM services WHERE id = $1::uuid', [id]);
+  const service = await findServiceRegion(deps.db, id);
   if (service && !/\/organisations\//.test(text)) return { entity: 'service', entityId: id };
   const organisation = await findOrganisationRow(deps.db, id);
   return organisation ? { entity: 'organisation', entityId: id } : undefined;

@@ -7,7 +7,7 @@ import { FormField, PostForm } from '../../ui/forms.tsx';
 import { SelectField } from '../../ui/choices.tsx';
 import type { ModerationPolicy, ChangeRequestRow } from './providers.queries.ts';
 import type { ClaimRow, QueueChangeRow, QueueConflictRow, QueueReportRow } from './moderation.queries.ts';
-import type { ReviewState } from './reminders.service.ts';
+import type { ReviewState } from './reminders.queries.ts';
 import { Notice, StaffLayout, fieldLabel, formatValue } from './providers-layout.tsx';
 
 export interface QueueProps {
