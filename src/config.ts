@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseEncryptionKeys } from './modules/referrals/referrals.crypto.ts';
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -48,6 +49,13 @@ export interface Config {
   instrumentsDir: string;
   /** Guidance sessions and client plans are deleted this many days after their last change. */
   guidanceRetentionDays: number;
+  // referrals module
+  /** `keyId:base64` list; the first encrypts, all decrypt (see referralKeysFor); required in production. */
+  referralEncryptionKeys: string | undefined;
+  /** base64 key of the lookup HMACs (one person's referrals); required in production. */
+  referralLookupKey: string | undefined;
+  referralFollowUpDays: number;
+  referralRetentionMonths: number;
 }
 
 export interface OidcConfig {
@@ -103,6 +111,11 @@ export const configDocs: { name: string; default: string; meaning: string }[] = 
   { name: 'OUTBOX_INTERVAL_SECONDS', default: '10', meaning: 'How often each instance sends due e-mail and text messages (1–3600).' },
   { name: 'INSTRUMENTS_DIR', default: '(the shipped instruments/ folder)', meaning: 'Directory of well-being instrument definitions (JSON) loaded at start-up.' },
   { name: 'GUIDANCE_RETENTION_DAYS', default: '180', meaning: 'Guidance sessions and client plans are deleted this many days after their last change (1–3650).' },
+  // referrals module
+  { name: 'REFERRAL_ENCRYPTION_KEYS', default: '(created in DATA_DIR outside production)', meaning: 'Keys of referral personal data: keyId:base64-32-bytes, comma-separated; the first encrypts, all decrypt. Required in production.' },
+  { name: 'REFERRAL_LOOKUP_KEY', default: '(created in DATA_DIR outside production)', meaning: 'Base64 key (32 bytes) of the lookup hashes that find one person\'s referrals. Required in production.' },
+  { name: 'REFERRAL_FOLLOW_UP_DAYS', default: '90', meaning: 'Days after sending a referral when the referrer is reminded to record its outcome (1–730).' },
+  { name: 'REFERRAL_RETENTION_MONTHS', default: '12', meaning: 'Months after a referral is closed when its personal data is deleted (1–120).' },
 ];
 
 /** Addresses that only this machine can reach. */
@@ -205,7 +218,7 @@ export function loadConfig(env: Env = process.env): Config {
   const secretKey = env.SECRET_KEY && env.SECRET_KEY !== '' ? env.SECRET_KEY : undefined;
   if (secretKey !== undefined && secretKey.length < 32) problems.push('SECRET_KEY must be at least 32 characters long');
   if (secretKey === undefined && base.env === 'production') problems.push('SECRET_KEY must be set when NODE_ENV=production');
-  const config: Config = { ...base, secretKey, ...signInConfig(env, base, problems), ...messagingConfig(env, base, problems) };
+  const config: Config = { ...base, secretKey, ...signInConfig(env, base, problems), ...messagingConfig(env, base, problems), ...referralConfig(env, problems) };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -263,5 +276,23 @@ function messagingConfig(env: Env, base: Pick<Config, 'env' | 'publicUrl'>, prob
     outboxIntervalSeconds: integer(env, 'OUTBOX_INTERVAL_SECONDS', 10, 1, 3600, problems),
     instrumentsDir: resolve(text(env, 'INSTRUMENTS_DIR') ?? defaultInstrumentsDir),
     guidanceRetentionDays: integer(env, 'GUIDANCE_RETENTION_DAYS', 180, 1, 3650, problems),
+  };
+}
+
+// referrals module
+function referralConfig(env: Env, problems: string[]) {
+  const referralEncryptionKeys = text(env, 'REFERRAL_ENCRYPTION_KEYS');
+  const referralLookupKey = text(env, 'REFERRAL_LOOKUP_KEY');
+  if (referralEncryptionKeys !== undefined) {
+    const parsed = parseEncryptionKeys(referralEncryptionKeys);
+    for (const problem of parsed.problems) problems.push(`REFERRAL_ENCRYPTION_KEYS: ${problem}`);
+  }
+  if (referralLookupKey !== undefined && Buffer.from(referralLookupKey, 'base64').length < 32) problems.push('REFERRAL_LOOKUP_KEY must be at least 32 bytes in base64');
+  // Production without the keys is refused when the referral routes are registered (referralKeysFor).
+  return {
+    referralEncryptionKeys,
+    referralLookupKey,
+    referralFollowUpDays: integer(env, 'REFERRAL_FOLLOW_UP_DAYS', 90, 1, 730, problems),
+    referralRetentionMonths: integer(env, 'REFERRAL_RETENTION_MONTHS', 12, 1, 120, problems),
   };
 }

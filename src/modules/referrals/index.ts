@@ -1,0 +1,6 @@
+/** The referrals module's public API. */
+export { referralsMessages } from './referrals.messages.ts';
+export { sendReferral, getReferral, listReferrals, transitionReferral, withdrawConsent, recordFollowUp, type ReferralDeps } from './referrals.service.ts';
+export { sendFollowUpReminders, purgeExpiredReferralData, rotateReferralKeys, startReferralJobs } from './referrals.jobs.ts';
+export { readAccessLog, exportPersonAccessLog } from './referrals.access.service.ts';
+export { referralKeysFor, parseEncryptionKeys } from './referrals.crypto.ts';
