@@ -28,9 +28,10 @@ import { registerWebMoreRoutes, registerWebRoutes, webMessages } from './modules
 import { authMessages, csrfBinding, pageUserOf, registerAdminRoutes, registerAuthRoutes, sessionHook } from './modules/auth/index.ts';
 import { outboxMessages } from './modules/outbox/index.ts';
 import { guidanceMessages, loadInstruments, registerGuidanceRoutes } from './modules/guidance/index.ts';
+import { referralsMessages, registerReferralRoutes } from './modules/referrals/index.ts';
 
 /** Every message catalogue of the application, combined once. */
-export const catalogues: readonly Catalogue[] = [uiMessages, webMessages, authMessages, outboxMessages, guidanceMessages];
+export const catalogues: readonly Catalogue[] = [uiMessages, webMessages, authMessages, outboxMessages, guidanceMessages, referralsMessages];
 
 export interface BuildOptions {
   /** Pino logger options; false disables logging (tests). */
@@ -129,6 +130,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerAuthRoutes(app, { ...deps, pages });
   registerAdminRoutes(app, { ...deps, pages });
   registerGuidanceRoutes(app, { ...deps, pages, instruments, ...(options.onMessageQueued ? { onMessageQueued: options.onMessageQueued } : {}) });
+  registerReferralRoutes(app, { ...deps, pages, instruments, translatorFor: (lang) => i18n.translator(lang), ...(options.onMessageQueued ? { onMessageQueued: options.onMessageQueued } : {}) });
 
   return app;
 }

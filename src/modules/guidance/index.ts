@@ -8,3 +8,4 @@ export { needAreas, needAreaCodes, isNeedAreaCode, type NeedAreaCode, type NeedA
 export { needAreasOfService, needAreasOfText } from './need-classifier.ts';
 export type { GuidanceSession } from './guidance.types.ts';
 export { listGuidanceChecks, type CheckRow } from './guidance.queries.ts';
+export { getPlan } from './plan.service.ts';

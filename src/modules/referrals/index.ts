@@ -4,3 +4,4 @@ export { sendReferral, getReferral, listReferrals, transitionReferral, withdrawC
 export { sendFollowUpReminders, purgeExpiredReferralData, rotateReferralKeys, startReferralJobs } from './referrals.jobs.ts';
 export { readAccessLog, exportPersonAccessLog } from './referrals.access.service.ts';
 export { referralKeysFor, parseEncryptionKeys } from './referrals.crypto.ts';
+export { registerReferralRoutes, type ReferralRouteDeps } from './referrals.routes.ts';

@@ -296,6 +296,13 @@ export async function withdrawConsent(deps: ReferralDeps, actor: Actor, id: stri
   });
 }
 
+/** The referral for the follow-up form: only the referring organisation's professionals (others: not found). */
+export async function referralForFollowUp(deps: Deps, actor: Actor, id: string): Promise<ReferralDetail> {
+  const row = await referralFor(deps, actor, id);
+  if (!canRecordFollowUp(actor, scopeOf(row))) throw new NotFoundError('referral');
+  return getReferral(deps, actor, id, { channel: 'web', purpose: 'referral.follow_up' });
+}
+
 /** The referrer records how it went and, optionally, the follow-up answers (next to the baseline). */
 export async function recordFollowUp(
   deps: Deps,
