@@ -12,6 +12,7 @@ import { systemClock, type Deps } from '../platform/deps.ts';
 import { createProgress } from '../platform/progress.ts';
 import { loadPostalCodes, syncReferenceData } from '../modules/catalog/index.ts';
 import { defaultDemoOptions, loadDemoData } from '../modules/demo/index.ts';
+import { referralsCommand } from '../modules/referrals/index.ts';
 
 export interface Command {
   summary: string;
@@ -77,6 +78,7 @@ const commands: Record<string, Command> = {
       return result.rejected.length > 0 ? 2 : 0;
     },
   },
+  referrals: referralsCommand,
 };
 
 function help(): string {

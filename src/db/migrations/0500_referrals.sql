@@ -112,3 +112,17 @@ CREATE TABLE referral_answers (
   value smallint NOT NULL CHECK (value BETWEEN 0 AND 100),
   PRIMARY KEY (referral_id, phase, item_id)
 );
+
+-- Bearer tokens of the FHIR interface: each belongs to a user (an integration account of an
+-- organisation) and works only within one organisation. Only the SHA-256 of the token is kept.
+CREATE TABLE referral_api_tokens (
+  id uuid PRIMARY KEY,
+  user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  label text NOT NULL DEFAULT '',
+  token_hash text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL,
+  last_used_at timestamptz,
+  revoked_at timestamptz
+);
+CREATE INDEX referral_api_tokens_user_idx ON referral_api_tokens (user_id);

@@ -5,3 +5,6 @@ export { sendFollowUpReminders, purgeExpiredReferralData, rotateReferralKeys, st
 export { readAccessLog, exportPersonAccessLog } from './referrals.access.service.ts';
 export { referralKeysFor, parseEncryptionKeys } from './referrals.crypto.ts';
 export { registerReferralRoutes, type ReferralRouteDeps } from './referrals.routes.ts';
+export { createApiToken, actorForApiToken } from './api-tokens.service.ts';
+export { toServiceRequest, toTask } from './referrals.fhir.ts';
+export { referralsCommand } from './referrals.cli.ts';

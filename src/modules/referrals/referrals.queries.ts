@@ -155,6 +155,7 @@ export async function findReferralIdsByLookup(q: Queryable, regionCodes: readonl
 export interface SummaryRow {
   id: string;
   status: ReferralStatus;
+  status_reason: string | null;
   service_id: string;
   service_name: Record<string, string>;
   referring_organisation_id: string;
@@ -173,7 +174,7 @@ export async function listReferralSummaries(
   f: { referringOrganisationIds?: readonly string[]; providerOrganisationIds?: readonly string[]; regionCodes?: readonly string[]; statuses?: readonly ReferralStatus[]; followUpDueBefore?: Date; limit: number },
 ): Promise<SummaryRow[]> {
   return q.query<SummaryRow>(
-    `SELECT r.id, r.status, r.service_id, s.name AS service_name, r.referring_organisation_id, o.name AS referring_organisation_name,
+    `SELECT r.id, r.status, r.status_reason, r.service_id, s.name AS service_name, r.referring_organisation_id, o.name AS referring_organisation_name,
        r.provider_organisation_id, r.need_codes, r.created_at, r.updated_at, f.due_at AS follow_up_due_at, f.recorded_at AS follow_up_recorded_at
      FROM referrals r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.referring_organisation_id
        LEFT JOIN referral_follow_ups f ON f.referral_id = r.id
@@ -285,4 +286,9 @@ export async function referralStatistics(q: Queryable, regionCodes: readonly str
      WHERE r.region_code = ANY($1::text[]) GROUP BY r.status, f.outcome ORDER BY r.status, f.outcome`,
     [regionCodes],
   );
+}
+
+export async function findServiceIdByPtvId(q: Queryable, ptvId: string): Promise<string | undefined> {
+  const rows = await q.query<{ id: string }>(`SELECT id FROM services WHERE source = 'ptv' AND source_id = $1 AND status = 'published' LIMIT 1`, [ptvId]);
+  return rows[0]?.id;
 }

@@ -10,6 +10,7 @@ import type { PageKit } from '../../platform/page-kit.ts';
 import { currentActor, requireRole, type Actor } from '../auth/index.ts';
 import { getPlan, type Instrument } from '../guidance/index.ts';
 import { referralKeysFor } from './referrals.crypto.ts';
+import { registerReferralFhirRoutes } from './referrals.fhir.routes.ts';
 import { listScope, canRecordFollowUp, canWithdrawConsent } from './referrals.policy.ts';
 import { getReferral, listReferrals, referralForFollowUp, nextStatuses, recordFollowUp, referralOptions, sendReferral, transitionReferral, withdrawConsent, type ReferralDeps, type ReferralListView } from './referrals.service.ts';
 import { accessLogCsv, exportPersonAccessLog, readAccessLog } from './referrals.access.service.ts';
@@ -67,6 +68,7 @@ function referralJson(detail: ReferralDetail) {
 export function registerReferralRoutes(app: App, deps: ReferralRouteDeps): void {
   // Production without keys stops the start here, with the variable named.
   if (deps.config.env === 'production') referralKeysFor(deps.config);
+  registerReferralFhirRoutes(app, deps);
   const ons4 = () => deps.instruments.find((i) => i.id === 'ons4') ?? deps.instruments[0];
 
   app.get('/:lang/referrals', { schema: { hide: true, params: LangParams, querystring: Type.Object({ as: Type.Optional(As), view: Type.Optional(View) }) }, preHandler: anyReferralRole }, async (request, reply) => {

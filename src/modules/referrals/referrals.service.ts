@@ -30,7 +30,10 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const phonePattern = /^\+?[0-9 ()-]{6,20}$/;
 
 export interface NewReferralInput {
-  sessionId: string;
+  /** the guidance session the referral comes from (pages); FHIR clients give none */
+  sessionId?: string | undefined;
+  /** without a session: the referring organisation (one where the actor is a professional) */
+  organisationId?: string | undefined;
   serviceId: string;
   name: string;
   phone: string;
@@ -74,8 +77,18 @@ export function validateNewReferral(input: NewReferralInput): { person: Personal
 }
 
 /** Sends a referral (status `requested`) with the person's consent. Returns its id. */
-export async function sendReferral(deps: ReferralDeps, actor: Actor, input: NewReferralInput): Promise<string> {
-  const session = await sessionFor(deps, actor, input.sessionId);
+async function referringContext(deps: Deps, actor: Actor, input: NewReferralInput): Promise<{ sessionId: string | null; organisationId: string; regionCode: string }> {
+  if (input.sessionId) {
+    const session = await sessionFor(deps, actor, input.sessionId);
+    return { sessionId: session.id, organisationId: session.organisationId, regionCode: session.regionCode };
+  }
+  const grant = actor.roles.find((g) => g.role === 'professional' && g.organisationId && g.regionCode && (!input.organisationId || g.organisationId === input.organisationId));
+  if (!grant) throw new NotFoundError('organisation');
+  return { sessionId: null, organisationId: grant.organisationId!, regionCode: grant.regionCode! };
+}
+
+export async function sendReferral(deps: ReferralDeps, actor: Actor, input: NewReferralInput, channel: AccessChannel = 'web'): Promise<string> {
+  const session = await referringContext(deps, actor, input);
   const { person, fields } = validateNewReferral(input);
   const service = await queries.findServiceForReferral(deps.db, input.serviceId);
   const unavailable = unavailableReason(service);
@@ -84,12 +97,12 @@ export async function sendReferral(deps: ReferralDeps, actor: Actor, input: NewR
   const keys = referralKeysFor(deps.config);
   const id = newId();
   const { envelope, keyId } = encryptJson(keys, person, id);
-  const baseline = (await listGuidanceChecks(deps.db, session.id)).filter((c) => c.phase === 'initial').at(-1);
+  const baseline = session.sessionId ? (await listGuidanceChecks(deps.db, session.sessionId)).filter((c) => c.phase === 'initial').at(-1) : undefined;
   await deps.db.transaction(async (tx) => {
     const now = deps.clock();
     await queries.insertReferral(tx, {
       id,
-      sessionId: session.id,
+      sessionId: session.sessionId,
       serviceId: service!.id,
       referringOrganisationId: session.organisationId,
       regionCode: session.regionCode,
@@ -108,7 +121,7 @@ export async function sendReferral(deps: ReferralDeps, actor: Actor, input: NewR
     await queries.insertReferralEvent(tx, { referralId: id, from: null, to: 'requested', actorUserId: actor.userId, actorRole: 'referrer', reason: null, at: now });
     await queries.insertFollowUp(tx, id, new Date(now.getTime() + deps.config.referralFollowUpDays * 86_400_000));
     if (baseline) await queries.insertAnswers(tx, id, 'initial', baseline.instrument_id, baseline.answers);
-    await logAccess(tx, actor, session.organisationId, id, 'create', 'referral.send', 'web', now);
+    await logAccess(tx, actor, session.organisationId, id, 'create', 'referral.send', channel, now);
     await recordAudit(tx, { at: now, actorUserId: actor.userId, action: 'referrals.referral.sent', subjectType: 'referral', subjectId: id, organisationId: session.organisationId, regionCode: session.regionCode, details: { serviceId: service!.id } });
     await notifyProviderOfReferral(deps, tx, { referralId: id, providerOrganisationId: service!.organisation_id, serviceName: service!.name, now });
   });
@@ -138,6 +151,7 @@ function summaryOf(row: queries.SummaryRow): ReferralSummary {
   return {
     id: row.id,
     status: row.status,
+    statusReason: row.status_reason,
     serviceId: row.service_id,
     serviceName: row.service_name,
     referringOrganisationId: row.referring_organisation_id,
@@ -341,4 +355,14 @@ export async function referralOptions(deps: Deps, serviceIds: readonly string[])
     if (service) options.push({ serviceId, name: service.name, openPlaces: service.open_places, unavailable: unavailableReason(service) });
   }
   return options;
+}
+
+/** Organisations' identifiers (business ID, PTV id) for the FHIR interface. */
+export async function organisationIdentities(deps: Pick<Deps, 'db'>, ids: readonly string[]) {
+  return new Map((await queries.listOrganisationIdentities(deps.db, [...new Set(ids)])).map((o) => [o.id, o]));
+}
+
+/** A service id from a PTV service id (FHIR clients may name the activity either way). */
+export async function serviceIdOfPtvId(deps: Pick<Deps, 'db'>, ptvId: string): Promise<string | undefined> {
+  return queries.findServiceIdByPtvId(deps.db, ptvId);
 }

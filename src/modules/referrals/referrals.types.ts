@@ -41,6 +41,7 @@ export interface ReferralRow {
 export interface ReferralSummary {
   id: string;
   status: ReferralStatus;
+  statusReason: string | null;
   serviceId: string;
   serviceName: Record<string, string>;
   referringOrganisationId: string;
@@ -83,7 +84,6 @@ export interface FollowUp {
 export interface ReferralDetail extends ReferralSummary {
   regionCode: string;
   referringUserId: string | null;
-  statusReason: string | null;
   clientLanguage: Language;
   /** undefined after retention or consent withdrawal */
   person: PersonalData | undefined;
