@@ -27,8 +27,8 @@ function faultyDb(db: Db, killAfter: () => string | undefined): Db {
             const rows = await tx.query<R>(sql, params);
             const marker = killAfter();
             if (marker && sql.includes(marker)) {
-              const [{ pid }] = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-              await db.query('SELECT pg_terminate_backend($1)', [pid]);
+              const [backend] = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+              await db.query('SELECT pg_terminate_backend($1)', [backend!.pid]);
               await new Promise((resolve) => setTimeout(resolve, 50));
             }
             return rows;
