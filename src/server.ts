@@ -7,7 +7,7 @@ import { systemClock } from './platform/deps.ts';
 import { createTransports, purgeFinishedMessages, startOutboxDispatcher, type Dispatcher } from './modules/outbox/index.ts';
 import { InstrumentConfigError, purgeOldGuidanceSessions } from './modules/guidance/index.ts';
 import { purgeExpiredSessions } from './modules/auth/index.ts';
-import { startReferralJobs } from './modules/referrals/index.ts';
+import { ReferralKeyError, startReferralJobs } from './modules/referrals/index.ts';
 import { createI18n } from './platform/i18n.ts';
 
 function fail(lines: string[]): never {
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   try {
     app = await buildApp(deps, { onMessageQueued: () => dispatcher?.nudge() });
   } catch (error) {
-    if (error instanceof InstrumentConfigError) {
+    if (error instanceof InstrumentConfigError || error instanceof ReferralKeyError) {
       await db.close();
       fail([error.message]);
     }

@@ -54,6 +54,7 @@ export function registerReferralFhirRoutes(app: App, deps: ReferralDeps): void {
         return reply.status(415).type(fhirJson).send(operationOutcome('not-supported', 'send application/fhir+json'));
       }
       actors.set(request, actor);
+      reply.header('cache-control', 'no-store');
     });
     const actorOf = (request: FastifyRequest) => actors.get(request)!;
 

@@ -110,6 +110,7 @@ export function registerReferralRoutes(app: App, deps: ReferralRouteDeps): void 
   async function renderDetail(request: FastifyRequest, reply: FastifyReply, id: string, errors?: Record<string, string>) {
     const actor = actorOf(request);
     const referral = await getReferral(deps, actor, id);
+    reply.header('cache-control', 'no-store');
     const ctx = await deps.pages.context(request, reply);
     const scope = { referringOrganisationId: referral.referringOrganisationId, providerOrganisationId: referral.providerOrganisationId, regionCode: referral.regionCode };
     return deps.pages.send(
@@ -140,6 +141,7 @@ export function registerReferralRoutes(app: App, deps: ReferralRouteDeps): void 
   async function renderFollowUp(request: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, string>, errors?: Record<string, string>) {
     const actor = actorOf(request);
     const referral = await referralForFollowUp(deps, actor, id);
+    reply.header('cache-control', 'no-store');
     const ctx = await deps.pages.context(request, reply);
     return deps.pages.send(reply, FollowUpPage({ ctx, nav: navigationOf(actor), referral, instrument: ons4(), values, ...(errors ? { errors } : {}) }), errors ? 400 : 200);
   }
@@ -194,7 +196,10 @@ export function registerReferralRoutes(app: App, deps: ReferralRouteDeps): void 
     return { referrals: await listReferrals(deps, actor, { as: request.query.as ?? defaultAs(actor), view: request.query.view ?? 'all' }) };
   });
 
-  app.get('/api/referrals/:id', { schema: { hide: true, params: ApiIdParams }, preHandler: anyReferralRole }, async (request) => referralJson(await getReferral(deps, actorOf(request), request.params.id)));
+  app.get('/api/referrals/:id', { schema: { hide: true, params: ApiIdParams }, preHandler: anyReferralRole }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return referralJson(await getReferral(deps, actorOf(request), request.params.id));
+  });
 
   app.post('/api/referrals/:id/status', { schema: { hide: true, params: ApiIdParams, body: StatusBody }, preHandler: anyReferralRole }, async (request) => {
     const status = await transitionReferral(deps, actorOf(request), request.params.id, request.body);

@@ -142,7 +142,7 @@ function actingOrganisation(actor: Actor, row: ReferralRow): string | null {
 
 /** The referral row if the actor may see it; "not found" otherwise (guessed ids too). */
 export async function referralFor(deps: Pick<Deps, 'db'>, actor: Actor | undefined, id: string): Promise<ReferralRow> {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await queries.findReferral(deps.db, id) : undefined;
+  const row = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await queries.findReferral(deps.db, id) : undefined;
   if (!row || !canSeeReferral(actor, scopeOf(row))) throw new NotFoundError('referral');
   return row;
 }
