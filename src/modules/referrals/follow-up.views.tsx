@@ -4,7 +4,7 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { formatDateTime } from '../../platform/format.ts';
 import { textOf } from '../../platform/localised.ts';
 import { FormField, PostForm } from '../../ui/forms.tsx';
-import { ChoiceGroup } from '../../ui/choice-fields.tsx';
+import { ChoiceGroup } from '../../ui/choices.tsx';
 import type { Instrument } from '../guidance/index.ts';
 import { ReferralsLayout, type FormErrors, type Navigation } from './referrals-layout.tsx';
 import { followUpOutcomes, type AccessLogEntry, type ReferralDetail } from './referrals.types.ts';
@@ -37,7 +37,7 @@ export function FollowUpPage(props: FollowUpPageProps): SafeHtml {
           type="radio"
           legend={ctx.t('referrals.followUp.outcome')}
           error={err('outcome')}
-          values={[props.values.outcome ?? '']}
+          selected={[props.values.outcome ?? '']}
           options={followUpOutcomes.map((o) => ({ value: o, label: ctx.t(`referrals.outcome.${o}`) }))}
         />
         {instrument ? (

@@ -4,7 +4,7 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { formatDate, formatDateTime } from '../../platform/format.ts';
 import { textOf } from '../../platform/localised.ts';
 import { FormField, PostForm } from '../../ui/forms.tsx';
-import { ChoiceGroup, SelectField } from '../../ui/choice-fields.tsx';
+import { ChoiceGroup, SelectField } from '../../ui/choices.tsx';
 import { needLabel, ReferralsLayout, type FormErrors, type Navigation } from './referrals-layout.tsx';
 import { consentGivers, type ReferralDetail, type ReferralSummary } from './referrals.types.ts';
 import { reasonsFor, type ReferralStatus } from './referrals.workflow.ts';
@@ -105,7 +105,7 @@ export function NewReferralPage(props: NewReferralProps): SafeHtml {
             type="radio"
             legend={ctx.t('referrals.field.service')}
             error={err('serviceId')}
-            values={[value('serviceId') || (available.length === 1 ? available[0]!.serviceId : '')]}
+            selected={[value('serviceId') || (available.length === 1 ? available[0]!.serviceId : '')]}
             options={available.map((o) => ({
               value: o.serviceId,
               label: textOf(o.name, ctx.lang),
@@ -129,7 +129,7 @@ export function NewReferralPage(props: NewReferralProps): SafeHtml {
             error={err('clientLanguage')}
             options={(['fi', 'sv', 'en'] as const).map((l) => ({ value: l, label: ctx.t(`ui.languageName.${l}`), lang: l }))}
           />
-          <ChoiceGroup id="needCodes" name="needCodes" type="checkbox" legend={ctx.t('referrals.field.needCodes')} error={err('needCodes')} values={chosenNeeds} options={props.needCodes.concat(chosenNeeds.filter((c) => !props.needCodes.includes(c))).map((code) => ({ value: code, label: needLabel(code, ctx.lang) }))} />
+          <ChoiceGroup id="needCodes" name="needCodes" type="checkbox" legend={ctx.t('referrals.field.needCodes')} error={err('needCodes')} selected={chosenNeeds} options={props.needCodes.concat(chosenNeeds.filter((c) => !props.needCodes.includes(c))).map((code) => ({ value: code, label: needLabel(code, ctx.lang) }))} />
           <FormField id="note" multiline rows={3} label={ctx.t('referrals.field.note')} hint={ctx.t('referrals.field.noteHint')} value={value('note')} error={err('note')} maxlength={2000} />
           <ChoiceGroup
             id="consentGivenBy"
@@ -137,7 +137,7 @@ export function NewReferralPage(props: NewReferralProps): SafeHtml {
             type="radio"
             legend={ctx.t('referrals.field.consentGivenBy')}
             error={err('consentGivenBy')}
-            values={[value('consentGivenBy') || 'client']}
+            selected={[value('consentGivenBy') || 'client']}
             options={consentGivers.map((g) => ({ value: g, label: ctx.t(`referrals.givenBy.${g}`) }))}
           />
           <div class={`field${err('consent') ? ' field--error' : ''}`}>
