@@ -120,6 +120,12 @@ describeEachBackend('referrals over HTTP', (backend) => {
     expect((await provider.get('/fi/referrals/access-log')).statusCode).toBe(403);
     expect(JSON.parse((await provider.get('/api/referrals?view=all')).body).referrals.map((r: { id: string }) => r.id)).toContain(referralId);
     expect((await new TestClient(app).get('/api/referrals')).statusCode).toBe(401);
+    // the JSON route takes JSON only (a cross-site form cannot send it), and keeps B out too
+    const cookies = (client: TestClient) => Object.fromEntries(client.cookies);
+    const asForm = await app.inject({ method: 'POST', url: `/api/referrals/${referralId}/status`, cookies: cookies(provider), headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'to=entered-in-error' });
+    expect(asForm.statusCode).toBe(415);
+    const asOther = await app.inject({ method: 'POST', url: `/api/referrals/${referralId}/status`, cookies: cookies(otherProvider), headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ to: 'entered-in-error', reason: 'other' }) });
+    expect(asOther.statusCode).toBe(404);
     const status = await test.db.query<{ status: string }>(`SELECT status FROM referrals WHERE id = $1`, [referralId]);
     expect(status[0]!.status).toBe('completed');
   });

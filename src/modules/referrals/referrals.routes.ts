@@ -201,7 +201,9 @@ export function registerReferralRoutes(app: App, deps: ReferralRouteDeps): void 
     return referralJson(await getReferral(deps, actorOf(request), request.params.id));
   });
 
-  app.post('/api/referrals/:id/status', { schema: { hide: true, params: ApiIdParams, body: StatusBody }, preHandler: anyReferralRole }, async (request) => {
+  app.post('/api/referrals/:id/status', { schema: { hide: true, params: ApiIdParams, body: StatusBody }, preHandler: anyReferralRole }, async (request, reply) => {
+    // /api is outside the CSRF check: only JSON (which a cross-site form cannot send) changes a referral here.
+    if (!/^application\/json/.test(request.headers['content-type'] ?? '')) return reply.status(415).send({ error: 'unsupported_media_type', message: 'send application/json' });
     const status = await transitionReferral(deps, actorOf(request), request.params.id, request.body);
     deps.onMessageQueued?.();
     return { id: request.params.id, status };

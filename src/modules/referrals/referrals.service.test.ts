@@ -100,6 +100,14 @@ describeEachBackend('referrals', (backend) => {
     expect(await places(fixture.services.seniorGym)).toBe(0);
     const statuses = await test.db.query<{ status: string }>(`SELECT status FROM referrals WHERE id = ANY($1::uuid[]) ORDER BY status`, [[a, b]]);
     expect(statuses.map((s) => s.status)).toEqual(['accepted', 'requested']);
+    // eight accepts at once for three places: exactly three succeed
+    await test.db.query(`UPDATE services SET open_places = 3 WHERE id = $1`, [fixture.services.seniorGym]);
+    const many: string[] = [];
+    for (let i = 0; i < 8; i++) many.push(await send(fixture.services.seniorGym));
+    const crowd = await Promise.allSettled(many.map((id) => transitionReferral(deps(), actor(fixture.provider), id, { to: 'accepted' })));
+    expect(crowd.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    expect(crowd.filter((r) => r.status === 'rejected' && r.reason instanceof ConflictError)).toHaveLength(5);
+    expect(await places(fixture.services.seniorGym)).toBe(0);
     // the same referral accepted twice at once: one wins, one place taken
     await test.db.query(`UPDATE services SET open_places = 3 WHERE id = $1`, [fixture.services.seniorGym]);
     const c = await send(fixture.services.seniorGym);
