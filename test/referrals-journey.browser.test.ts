@@ -121,6 +121,9 @@ describe.skipIf(browserSkip !== undefined)(`referral journey in Chromium${browse
     await expectAccessible(professional, 'referral with follow-up');
 
     const coordinator = await signIn(fixture.coordinator.id, true);
+    await coordinator.goto(`${running.url}/fi/referrals?as=coordinator`);
+    expect(await coordinator.textContent('#statistics')).toContain('Valmis');
+    await expectAccessible(coordinator, 'region referrals with statistics');
     await coordinator.goto(`${running.url}/fi/referrals/access-log`);
     expect(await coordinator.textContent('#access-log')).toContain('luku');
     await expectAccessible(coordinator, 'access log');

@@ -66,3 +66,25 @@ export function accessLogCsv(entries: readonly AccessLogEntry[]): string {
     entries.map((e) => [e.at.toISOString(), e.referralId, e.actorUserId, e.actorName, e.actorOrganisationId, e.action, e.purpose, e.channel]),
   );
 }
+
+export interface ReferralStatistics {
+  byStatus: { status: string; count: number }[];
+  byOutcome: { outcome: string; count: number }[];
+}
+
+/** Anonymous counts of the coordinator's region(s): they stay when personal data is deleted. */
+export async function referralStatisticsFor(deps: Deps, actor: Actor): Promise<ReferralStatistics> {
+  const rows = await queries.referralStatistics(deps.db, regionsOf(actor));
+  const sum = (key: (r: (typeof rows)[number]) => string | null) => {
+    const totals = new Map<string, number>();
+    for (const row of rows) {
+      const k = key(row);
+      if (k !== null) totals.set(k, (totals.get(k) ?? 0) + row.count);
+    }
+    return [...totals].map(([k, count]) => ({ k, count }));
+  };
+  return {
+    byStatus: sum((r) => r.status).map(({ k, count }) => ({ status: k, count })),
+    byOutcome: sum((r) => r.outcome).map(({ k, count }) => ({ outcome: k, count })),
+  };
+}

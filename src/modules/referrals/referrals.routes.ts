@@ -13,7 +13,7 @@ import { referralKeysFor } from './referrals.crypto.ts';
 import { registerReferralFhirRoutes } from './referrals.fhir.routes.ts';
 import { listScope, canRecordFollowUp, canWithdrawConsent } from './referrals.policy.ts';
 import { getReferral, listReferrals, referralForFollowUp, nextStatuses, recordFollowUp, referralOptions, sendReferral, transitionReferral, withdrawConsent, type ReferralDeps, type ReferralListView } from './referrals.service.ts';
-import { accessLogCsv, exportPersonAccessLog, readAccessLog } from './referrals.access.service.ts';
+import { accessLogCsv, exportPersonAccessLog, readAccessLog, referralStatisticsFor } from './referrals.access.service.ts';
 import type { Navigation } from './referrals-layout.tsx';
 import { NewReferralPage, ReferralListPage, ReferralPage } from './referrals.views.tsx';
 import { AccessLogPage, FollowUpPage } from './follow-up.views.tsx';
@@ -76,7 +76,8 @@ export function registerReferralRoutes(app: App, deps: ReferralRouteDeps): void 
     const as = request.query.as ?? defaultAs(actor);
     const view: ReferralListView = request.query.view ?? (as === 'provider' ? 'new' : 'all');
     const ctx = await deps.pages.context(request, reply);
-    return deps.pages.send(reply, ReferralListPage({ ctx, nav: navigationOf(actor), as, view, referrals: await listReferrals(deps, actor, { as, view }) }));
+    const statistics = as === 'coordinator' && navigationOf(actor).region ? await referralStatisticsFor(deps, actor) : undefined;
+    return deps.pages.send(reply, ReferralListPage({ ctx, nav: navigationOf(actor), as, view, referrals: await listReferrals(deps, actor, { as, view }), statistics }));
   });
 
   async function renderNew(request: FastifyRequest, reply: FastifyReply, sessionId: string, values: Record<string, string | string[]>, errors?: Record<string, string>) {

@@ -8,7 +8,7 @@ import type { Config } from '../../config.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { getReferral, listReferrals, recordFollowUp, sendReferral, transitionReferral, withdrawConsent } from './referrals.service.ts';
 import { purgeExpiredReferralData, rotateReferralKeys, sendFollowUpReminders } from './referrals.jobs.ts';
-import { exportPersonAccessLog, readAccessLog } from './referrals.access.service.ts';
+import { exportPersonAccessLog, readAccessLog, referralStatisticsFor } from './referrals.access.service.ts';
 
 const person = { name: 'Maija Meikäläinen', phone: '040 765 4321', email: 'maija.meikalainen@example.fi', note: 'Tulee mielellään aamuisin.' };
 
@@ -169,6 +169,7 @@ describeEachBackend('referrals', (backend) => {
   it('retention: after the period personal fields are gone, statistics and the access log stay', async () => {
     const id = await send(fixture.services.livingRoom);
     await transitionReferral(deps(), actor(fixture.provider), id, { to: 'rejected', reason: 'not-suitable' });
+    const before = await referralStatisticsFor(deps(), actor(fixture.coordinator));
     now = new Date('2027-11-27T10:00:00Z');
     try {
       expect(await purgeExpiredReferralData(deps())).toBe(0);
@@ -176,6 +177,7 @@ describeEachBackend('referrals', (backend) => {
       expect(await purgeExpiredReferralData(deps())).toBeGreaterThanOrEqual(1);
       const row = (await test.db.query<Record<string, unknown>>(`SELECT personal_data, personal_key_id, email_lookup, phone_lookup, status, need_codes, service_id FROM referrals WHERE id = $1`, [id]))[0]!;
       expect(row).toMatchObject({ personal_data: null, personal_key_id: null, email_lookup: null, phone_lookup: null, status: 'rejected', need_codes: ['loneliness'] });
+      expect(await referralStatisticsFor(deps(), actor(fixture.coordinator))).toEqual(before);
       const detail = await getReferral(deps(), actor(fixture.coordinator), id);
       expect(detail.person).toBeUndefined();
       expect(detail.personalDataDeletedAt).toEqual(now);

@@ -9,6 +9,7 @@ import { needLabel, ReferralsLayout, type FormErrors, type Navigation } from './
 import { consentGivers, type ReferralDetail, type ReferralSummary } from './referrals.types.ts';
 import { reasonsFor, type ReferralStatus } from './referrals.workflow.ts';
 import type { ReferralListView } from './referrals.service.ts';
+import type { ReferralStatistics } from './referrals.access.service.ts';
 
 export interface ListPageProps {
   ctx: PageContext;
@@ -16,6 +17,51 @@ export interface ListPageProps {
   as: 'referrer' | 'provider' | 'coordinator';
   view: ReferralListView;
   referrals: ReferralSummary[];
+  statistics?: ReferralStatistics | undefined;
+}
+
+function StatisticsTables(props: { ctx: PageContext; statistics: ReferralStatistics }): SafeHtml {
+  const { ctx, statistics } = props;
+  return (
+    <section aria-labelledby="statistics-title" id="statistics">
+      <h2 id="statistics-title">{ctx.t('referrals.statistics.title')}</h2>
+      <p>{ctx.t('referrals.statistics.lead')}</p>
+      <table class="data-table">
+        <caption>{ctx.t('referrals.statistics.byStatus')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{ctx.t('referrals.column.status')}</th>
+            <th scope="col">{ctx.t('referrals.statistics.count')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {statistics.byStatus.map((row) => (
+            <tr>
+              <td>{ctx.t(`referrals.status.${row.status}`)}</td>
+              <td>{String(row.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table class="data-table">
+        <caption>{ctx.t('referrals.statistics.byOutcome')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{ctx.t('referrals.followUp.outcome')}</th>
+            <th scope="col">{ctx.t('referrals.statistics.count')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {statistics.byOutcome.map((row) => (
+            <tr>
+              <td>{ctx.t(`referrals.outcome.${row.outcome}`)}</td>
+              <td>{String(row.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
 }
 
 const listTitles = { provider: 'referrals.nav.inbox', referrer: 'referrals.nav.sent', coordinator: 'referrals.nav.region' } as const;
@@ -68,6 +114,7 @@ export function ReferralListPage(props: ListPageProps): SafeHtml {
           </tbody>
         </table>
       )}
+      {props.statistics ? <StatisticsTables ctx={ctx} statistics={props.statistics} /> : null}
     </ReferralsLayout>
   );
 }
