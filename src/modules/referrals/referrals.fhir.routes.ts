@@ -10,7 +10,7 @@ import { DomainError, ValidationError } from '../../platform/errors.ts';
 import { currentActor, type Actor } from '../auth/index.ts';
 import { actorForApiToken } from './api-tokens.service.ts';
 import { operationOutcome, organisationMatches, parseServiceRequest, searchBundle, taskStatusesOf, toServiceRequest, toTask } from './referrals.fhir.ts';
-import { getReferral, listReferrals, organisationIdentities, sendReferral, serviceIdOfPtvId, transitionReferral, type ReferralDeps } from './referrals.service.ts';
+import { getReferral, getReferralState, listReferrals, organisationIdentities, sendReferral, serviceIdOfPtvId, transitionReferral, type ReferralDeps } from './referrals.service.ts';
 import { isReferralStatus } from './referrals.workflow.ts';
 
 const fhirJson = 'application/fhir+json; charset=utf-8';
@@ -63,11 +63,9 @@ export function registerReferralFhirRoutes(app: App, deps: ReferralDeps): void {
       return toServiceRequest(detail, await organisationIdentities(deps, [detail.referringOrganisationId, detail.providerOrganisationId, ...detail.consents.map((c) => c.givenToOrganisationId)]));
     };
     const taskOf = async (actor: Actor, id: string) => {
-      const summary = (await listReferrals(deps, actor, { as: 'any', view: 'all', limit: 1000 })).find((r) => r.id === id);
-      if (!summary) return undefined;
-      return toTask(summary, await organisationIdentities(deps, [summary.referringOrganisationId, summary.providerOrganisationId]));
+      const state = await getReferralState(deps, actor, id);
+      return toTask(state, await organisationIdentities(deps, [state.referringOrganisationId, state.providerOrganisationId]));
     };
-    const notFound = (reply: FastifyReply) => reply.status(404).type(fhirJson).send(operationOutcome('not-found', 'not found'));
 
     fhir.get('/fhir/metadata', async (_request, reply) =>
       reply.type(fhirJson).send({
@@ -117,10 +115,7 @@ export function registerReferralFhirRoutes(app: App, deps: ReferralDeps): void {
       return reply.type(fhirJson).send(searchBundle(deps.config.publicUrl, resources));
     });
 
-    fhir.get('/fhir/Task/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => {
-      const task = await taskOf(actorOf(request), request.params.id);
-      return task ? reply.type(fhirJson).send(task) : notFound(reply);
-    });
+    fhir.get('/fhir/Task/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => reply.type(fhirJson).send(await taskOf(actorOf(request), request.params.id)));
 
     fhir.get('/fhir/Task', { schema: { hide: true, querystring: Search } }, async (request, reply) => {
       const q = request.query;
@@ -144,7 +139,6 @@ export function registerReferralFhirRoutes(app: App, deps: ReferralDeps): void {
       const reasonCode = (((body.statusReason as { coding?: { code?: unknown }[] } | undefined)?.coding ?? [])[0]?.code as string | undefined) ?? undefined;
       const actor = actorOf(request);
       const current = await taskOf(actor, request.params.id);
-      if (!current) return notFound(reply);
       if (current.status !== body.status) await transitionReferral(deps, actor, request.params.id, { to: body.status, ...(reasonCode ? { reason: reasonCode } : {}) }, 'fhir');
       return reply.type(fhirJson).send(await taskOf(actor, request.params.id));
     });

@@ -366,3 +366,17 @@ export async function organisationIdentities(deps: Pick<Deps, 'db'>, ids: readon
 export async function serviceIdOfPtvId(deps: Pick<Deps, 'db'>, ptvId: string): Promise<string | undefined> {
   return queries.findServiceIdByPtvId(deps.db, ptvId);
 }
+
+/** A referral's workflow state without personal data (FHIR Task): nothing is decrypted or logged. */
+export async function getReferralState(deps: Pick<Deps, 'db'>, actor: Actor, id: string) {
+  const row = await referralFor(deps, actor, id);
+  return {
+    id: row.id,
+    status: row.status,
+    statusReason: row.status_reason,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    referringOrganisationId: row.referring_organisation_id,
+    providerOrganisationId: row.provider_organisation_id,
+  };
+}
