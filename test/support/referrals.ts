@@ -9,7 +9,7 @@ import { uiMessages } from '../../src/ui/ui.messages.ts';
 import { referralsMessages, type ReferralDeps } from '../../src/modules/referrals/index.ts';
 import { createService, organisationRecord } from './factories.ts';
 import { createGuidanceFixture, type GuidanceFixture } from './guidance.ts';
-import { testConfig } from './db.ts';
+import { loadConfig } from '../../src/config.ts';
 import { createUser, type TestUser } from './users.ts';
 
 export const referralKeyEnv = (): Record<string, string> => ({
@@ -17,8 +17,17 @@ export const referralKeyEnv = (): Record<string, string> => ({
   REFERRAL_LOOKUP_KEY: randomBytes(32).toString('base64'),
 });
 
+/** The tests' configuration (as testConfig in db.ts, which benchmarks cannot import) with fresh referral keys. */
 export function referralTestConfig(overrides: Record<string, string> = {}): Config {
-  return testConfig({ ...referralKeyEnv(), ...overrides });
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'off',
+    PUBLIC_URL: 'http://tarjotin.test',
+    SECRET_KEY: 'test-secret-key-that-is-long-enough-0123456789',
+    ...referralKeyEnv(),
+    ...overrides,
+  });
 }
 
 export function referralDeps(db: Db, config: Config, clock: () => Date): ReferralDeps {
