@@ -48,6 +48,9 @@ export interface Config {
   instrumentsDir: string;
   /** Guidance sessions and client plans are deleted this many days after their last change. */
   guidanceRetentionDays: number;
+  // search module (issue 4)
+  /** Finnish analysis of the search index: Voikko when installed (auto), or forced. */
+  searchAnalyser: 'auto' | 'voikko' | 'fallback';
 }
 
 export interface OidcConfig {
@@ -103,6 +106,8 @@ export const configDocs: { name: string; default: string; meaning: string }[] = 
   { name: 'OUTBOX_INTERVAL_SECONDS', default: '10', meaning: 'How often each instance sends due e-mail and text messages (1–3600).' },
   { name: 'INSTRUMENTS_DIR', default: '(the shipped instruments/ folder)', meaning: 'Directory of well-being instrument definitions (JSON) loaded at start-up.' },
   { name: 'GUIDANCE_RETENTION_DAYS', default: '180', meaning: 'Guidance sessions and client plans are deleted this many days after their last change (1–3650).' },
+  // search module (issue 4)
+  { name: 'SEARCH_ANALYSER', default: 'auto', meaning: 'Finnish search analysis: auto (Voikko when libvoikko1 + voikko-fi are installed, else the fallback), voikko (required) or fallback (forced). A change rebuilds the index at start-up.' },
 ];
 
 /** Addresses that only this machine can reach. */
@@ -205,7 +210,14 @@ export function loadConfig(env: Env = process.env): Config {
   const secretKey = env.SECRET_KEY && env.SECRET_KEY !== '' ? env.SECRET_KEY : undefined;
   if (secretKey !== undefined && secretKey.length < 32) problems.push('SECRET_KEY must be at least 32 characters long');
   if (secretKey === undefined && base.env === 'production') problems.push('SECRET_KEY must be set when NODE_ENV=production');
-  const config: Config = { ...base, secretKey, ...signInConfig(env, base, problems), ...messagingConfig(env, base, problems) };
+  const config: Config = {
+    ...base,
+    secretKey,
+    ...signInConfig(env, base, problems),
+    ...messagingConfig(env, base, problems),
+    // search module (issue 4)
+    searchAnalyser: oneOf(env, 'SEARCH_ANALYSER', ['auto', 'voikko', 'fallback'] as const, 'auto', problems),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
