@@ -98,6 +98,14 @@ function build(filters: FilterSpec, text: TextSpec | undefined): Built {
     if (filters.weekdays?.length) {
       eventParts.push(`extract(isodow FROM e.starts_at AT TIME ZONE 'Europe/Helsinki')::int = ANY(${add(filters.weekdays)}::int[])`);
     }
+    if (filters.timesOfDay?.length) {
+      const local = `(e.starts_at AT TIME ZONE 'Europe/Helsinki')::time`;
+      const ranges = filters.timesOfDay.map((t) => {
+        const [from, to] = timeRanges[t];
+        return `(${local} >= ${add(from)}::time AND (${local} < ${add(to === '24:00' ? '23:59:59.999' : to)}::time))`;
+      });
+      eventParts.push(`(${ranges.join(' OR ')})`);
+    }
     conditions.push(`(EXISTS (SELECT 1 FROM schedules sc WHERE ${parts.join(' AND ')})
       OR EXISTS (SELECT 1 FROM events e WHERE ${eventParts.join(' AND ')}))`);
   }
