@@ -27,7 +27,7 @@ export const SearchRequest = Type.Object(
     postalCode: Type.Optional(Type.String({ pattern: '^[0-9]{5}$', description: 'Distance origin: a Finnish postal code.' })),
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90, description: 'Distance origin latitude (WGS84); with lon.' })),
     lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180, description: 'Distance origin longitude (WGS84); with lat.' })),
-    radiusKm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 2000, description: 'Only activities within this distance of the origin.' })),
+    radiusKm: Type.Optional(Type.Number({ minimum: 0.1, maximum: 2000, description: 'Only activities within this distance of the origin.' })),
     sort: Type.Optional(literals(searchSorts, 'relevance (default), distance (needs an origin) or soonest.')),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
