@@ -5,10 +5,12 @@
 import { runCatalogBench } from './catalog.bench.ts';
 import { printTable, type Table } from './support.ts';
 import { runWebBench } from './web.bench.ts';
+import { runSearchBench } from './search.bench.ts';
 
 const benchmarks: Record<string, () => Promise<Table>> = {
   catalog: runCatalogBench,
   web: runWebBench,
+  search: runSearchBench,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));

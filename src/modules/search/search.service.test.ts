@@ -11,10 +11,11 @@ import { createTestDatabase, describeEachBackend, testDeps, type TestDatabase } 
 import { createService, organisationRecord, serviceRecord } from '../../../test/support/factories.ts';
 import { saveServiceBundles, upsertOrganisations } from '../catalog/index.ts';
 import { reindexServices } from './search.index.ts';
+import { searchAnalyser } from './search.analyser.ts';
 import { searchServices } from './search.service.ts';
 import type { SearchQuery, SearchResult } from './search.types.ts';
 
-describeEachBackend('search service and API', (backend) => {
+describeEachBackend(`search service and API (${searchAnalyser().name} analyser)`, (backend) => {
   let test: TestDatabase;
   let app: App;
   const organisation = organisationRecord({ municipalityCode: '905', regionCode: '17' });
