@@ -54,11 +54,11 @@ interface Built {
   nextEvent(): string;
 }
 
-function build(filters: FilterSpec, text: TextSpec | undefined): Built {
+function build(filters: FilterSpec, text: TextSpec | undefined, offset = 0): Built {
   const params: unknown[] = [];
   const add = (value: unknown) => {
     params.push(value);
-    return `$${params.length}`;
+    return `$${offset + params.length}`;
   };
   const conditions = [publicServiceCondition];
   if (text) {
@@ -133,6 +133,20 @@ function build(filters: FilterSpec, text: TextSpec | undefined): Built {
 export interface BoostSpec {
   themes: string[];
   targetGroups: string[];
+}
+
+/** True when the filters narrow the tray (anything besides the clock). */
+export function hasFilters(filters: FilterSpec): boolean {
+  return Object.entries(filters).some(([key, value]) => key !== 'now' && value !== undefined && (!Array.isArray(value) || value.length > 0));
+}
+
+/**
+ * The filters as a condition over a search document's `d.service_id`, placeholders from
+ * `offset + 1`: the text ranking then ranks only activities that can be shown.
+ */
+export function filterRestriction(filters: FilterSpec, offset: number): { where: string; params: unknown[] } {
+  const built = build(filters, undefined, offset);
+  return { where: `d.service_id IN (SELECT s.id::text FROM services s WHERE ${built.where})`, params: built.params };
 }
 
 export interface SearchRow {

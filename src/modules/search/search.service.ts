@@ -69,7 +69,7 @@ export async function searchServices(deps: Deps, query: SearchQuery): Promise<Se
     ...(origin ? { origin: { latitude: origin.latitude, longitude: origin.longitude, ...(query.near?.radiusKm !== undefined ? { radiusKm: query.near.radiusKm } : {}) } } : {}),
   };
   // Text without a word (only punctuation, symbols) browses like an empty query.
-  const match = /[\p{L}\p{N}]/u.test(text) ? await matchText(deps.db, text, query.lang) : undefined;
+  const match = /[\p{L}\p{N}]/u.test(text) ? await matchText(deps.db, text, query.lang, filters) : undefined;
   const spec = match ? textSpec(match) : undefined;
   const sort = query.sort === 'distance' && !origin ? 'relevance' : (query.sort ?? 'relevance');
   const boost = {

@@ -10,6 +10,8 @@ import type { FinnishAnalyser } from './analysis/finnish.ts';
 import type { SearchLanguage } from './analysis/language.ts';
 import { allConcepts } from './concepts/concepts.ts';
 import { countSearchDocuments } from './query/search-index.queries.ts';
+import { rankParameterCount } from './query/search-text.queries.ts';
+import { filterRestriction, hasFilters, type FilterSpec } from './search.queries.ts';
 import { createTextSearch, defaultTextSearchSettings, type Place } from './query/text-search.ts';
 import { searchAnalyser } from './search.analyser.ts';
 
@@ -68,10 +70,17 @@ async function engineFor(db: Queryable): Promise<Engine> {
 
 const conceptsById = new Map(allConcepts.map((c) => [c.id, c]));
 
-/** Runs the text pipeline; an empty `ids` means nothing matched. */
-export async function matchText(db: Queryable, text: string, hint: SearchLanguage): Promise<TextMatch> {
+/**
+ * At most this many matching documents are ranked per query (after the filters): bounds the
+ * cost on very large catalogues where a common word matches tens of thousands of activities.
+ */
+export const rankedDocumentLimit = 2000;
+
+/** Runs the text pipeline; an empty `ids` means nothing matched. `filters` narrow what is ranked. */
+export async function matchText(db: Queryable, text: string, hint: SearchLanguage, filters?: FilterSpec): Promise<TextMatch> {
   const engine = await engineFor(db);
-  const { plan, rows, didYouMean } = await engine.search(text, hint, textCandidateLimit);
+  const restriction = filters && hasFilters(filters) ? filterRestriction(filters, rankParameterCount) : undefined;
+  const { plan, rows, didYouMean } = await engine.search(text, hint, textCandidateLimit, { ...restriction, max: rankedDocumentLimit });
   const best = rows[0]?.score ?? 0;
   const matched = plan.concepts.flatMap((id) => (conceptsById.has(id) ? [conceptsById.get(id)!] : []));
   return {
