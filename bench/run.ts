@@ -4,6 +4,7 @@
  */
 import { runCatalogBench } from './catalog.bench.ts';
 import { printTable, type Table } from './support.ts';
+import { runQualityBench } from './quality.bench.ts';
 import { runWebBench } from './web.bench.ts';
 import { runSearchBench } from './search.bench.ts';
 
@@ -11,6 +12,7 @@ const benchmarks: Record<string, () => Promise<Table>> = {
   catalog: runCatalogBench,
   web: runWebBench,
   search: runSearchBench,
+  quality: runQualityBench,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));

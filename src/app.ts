@@ -29,9 +29,11 @@ import { authMessages, csrfBinding, pageUserOf, registerAdminRoutes, registerAut
 import { outboxMessages } from './modules/outbox/index.ts';
 import { guidanceMessages, loadInstruments, registerGuidanceRoutes } from './modules/guidance/index.ts';
 import { registerSearchRoutes } from './modules/search/index.ts';
+import { qualityMessages, registerQualityRoutes } from './modules/quality/index.ts';
+import { providersMessages, registerProvidersRoutes } from './modules/providers/index.ts';
 
 /** Every message catalogue of the application, combined once. */
-export const catalogues: readonly Catalogue[] = [uiMessages, webMessages, authMessages, outboxMessages, guidanceMessages];
+export const catalogues: readonly Catalogue[] = [uiMessages, webMessages, authMessages, outboxMessages, guidanceMessages, qualityMessages, providersMessages];
 
 export interface BuildOptions {
   /** Pino logger options; false disables logging (tests). */
@@ -131,6 +133,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerAuthRoutes(app, { ...deps, pages });
   registerAdminRoutes(app, { ...deps, pages });
   registerGuidanceRoutes(app, { ...deps, pages, instruments, ...(options.onMessageQueued ? { onMessageQueued: options.onMessageQueued } : {}) });
+  registerQualityRoutes(app, { ...deps, pages });
+  registerProvidersRoutes(app, { ...deps, pages });
 
   return app;
 }

@@ -51,6 +51,22 @@ export interface Config {
   // search module (issue 4)
   /** Finnish analysis of the search index: Voikko when installed (auto), or forced. */
   searchAnalyser: 'auto' | 'voikko' | 'fallback';
+  // quality module: the scheduled data-quality audit and its link check
+  /** Hours between scheduled audits of every region; 0: no scheduled audit. */
+  auditIntervalHours: number;
+  /** Check web links during audits (requests leave the machine). */
+  auditLinkCheck: boolean;
+  auditLinkConcurrency: number;
+  auditLinkTimeoutSeconds: number;
+  // providers module: review reminders of activities
+  /** An activity not reviewed for this many months: its provider is reminded (outbox e-mail). */
+  reviewReminderMonths: number;
+  /** ... this many months: "may be out of date" on the public page. */
+  reviewOutOfDateMonths: number;
+  /** ... this many months: hidden from residents (still visible to its provider and coordinator). */
+  reviewHideAfterMonths: number;
+  /** Largest CSV import of activities (rows). */
+  csvImportMaxRows: number;
 }
 
 export interface OidcConfig {
@@ -108,6 +124,16 @@ export const configDocs: { name: string; default: string; meaning: string }[] = 
   { name: 'GUIDANCE_RETENTION_DAYS', default: '180', meaning: 'Guidance sessions and client plans are deleted this many days after their last change (1–3650).' },
   // search module (issue 4)
   { name: 'SEARCH_ANALYSER', default: 'auto', meaning: 'Finnish search analysis: auto (Voikko when libvoikko1 + voikko-fi are installed, else the fallback), voikko (required) or fallback (forced). A change rebuilds the index at start-up.' },
+  // quality module
+  { name: 'AUDIT_INTERVAL_HOURS', default: '24', meaning: 'Hours between scheduled data-quality audits of every region (0: none; 0–720). One instance runs each audit.' },
+  { name: 'AUDIT_LINK_CHECK', default: 'off', meaning: 'on: audits check web links of contact channels (HEAD, then GET).' },
+  { name: 'AUDIT_LINK_CONCURRENCY', default: '8', meaning: 'Links checked at the same time during an audit (1–64).' },
+  { name: 'AUDIT_LINK_TIMEOUT_SECONDS', default: '10', meaning: 'Time limit of one link check (1–120).' },
+  // providers module
+  { name: 'REVIEW_REMINDER_MONTHS', default: '6', meaning: 'An activity not reviewed by its provider for this many months: the provider gets a reminder through the outbox (1–60).' },
+  { name: 'REVIEW_OUT_OF_DATE_MONTHS', default: 'REVIEW_REMINDER_MONTHS + 3', meaning: 'After this many months its public page says the information may be out of date (1–120).' },
+  { name: 'REVIEW_HIDE_AFTER_MONTHS', default: 'REVIEW_OUT_OF_DATE_MONTHS + 6', meaning: 'After this many months it is hidden from residents, still visible to its provider and coordinator (1–240).' },
+  { name: 'CSV_IMPORT_MAX_ROWS', default: '10000', meaning: 'Largest spreadsheet of activities a provider can import at once (1–100000).' },
 ];
 
 /** Addresses that only this machine can reach. */
@@ -217,6 +243,8 @@ export function loadConfig(env: Env = process.env): Config {
     ...messagingConfig(env, base, problems),
     // search module (issue 4)
     searchAnalyser: oneOf(env, 'SEARCH_ANALYSER', ['auto', 'voikko', 'fallback'] as const, 'auto', problems),
+    ...qualityConfig(env, problems),
+    ...providersConfig(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -276,4 +304,25 @@ function messagingConfig(env: Env, base: Pick<Config, 'env' | 'publicUrl'>, prob
     instrumentsDir: resolve(text(env, 'INSTRUMENTS_DIR') ?? defaultInstrumentsDir),
     guidanceRetentionDays: integer(env, 'GUIDANCE_RETENTION_DAYS', 180, 1, 3650, problems),
   };
+}
+
+/** The quality module's variables. */
+function qualityConfig(env: Env, problems: string[]) {
+  return {
+    auditIntervalHours: integer(env, 'AUDIT_INTERVAL_HOURS', 24, 0, 720, problems),
+    auditLinkCheck: oneOf(env, 'AUDIT_LINK_CHECK', ['off', 'on'] as const, 'off', problems) === 'on',
+    auditLinkConcurrency: integer(env, 'AUDIT_LINK_CONCURRENCY', 8, 1, 64, problems),
+    auditLinkTimeoutSeconds: integer(env, 'AUDIT_LINK_TIMEOUT_SECONDS', 10, 1, 120, problems),
+  };
+}
+
+/** The providers module's variables: review reminders and CSV import. */
+function providersConfig(env: Env, problems: string[]) {
+  const reviewReminderMonths = integer(env, 'REVIEW_REMINDER_MONTHS', 6, 1, 60, problems);
+  const reviewOutOfDateMonths = integer(env, 'REVIEW_OUT_OF_DATE_MONTHS', reviewReminderMonths + 3, 1, 120, problems);
+  const reviewHideAfterMonths = integer(env, 'REVIEW_HIDE_AFTER_MONTHS', reviewOutOfDateMonths + 6, 1, 240, problems);
+  if (!(reviewReminderMonths <= reviewOutOfDateMonths && reviewOutOfDateMonths < reviewHideAfterMonths)) {
+    problems.push('REVIEW_REMINDER_MONTHS ≤ REVIEW_OUT_OF_DATE_MONTHS < REVIEW_HIDE_AFTER_MONTHS must hold');
+  }
+  return { reviewReminderMonths, reviewOutOfDateMonths, reviewHideAfterMonths, csvImportMaxRows: integer(env, 'CSV_IMPORT_MAX_ROWS', 10000, 1, 100000, problems) };
 }

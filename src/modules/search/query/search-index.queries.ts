@@ -5,6 +5,7 @@
  * built-in snowball configurations. The same SQL runs on PostgreSQL 15 and PGlite.
  */
 import type { Queryable } from '../../../db/index.ts';
+import { publicServiceCondition } from '../../catalog/index.ts';
 
 /**
  * Draft DDL (the prototype and tests create these tables; the catalogue integration turns it
@@ -119,20 +120,20 @@ const indexSourceSelect = `
 /** Index sources of the given services that residents can see (others get no document). */
 export async function listIndexSources(q: Queryable, ids: readonly string[]): Promise<IndexSourceRow[]> {
   if (ids.length === 0) return [];
-  return q.query<IndexSourceRow>(`${indexSourceSelect} WHERE s.id = ANY($1::uuid[]) AND s.status = 'published' AND s.in_tray`, [ids]);
+  return q.query<IndexSourceRow>(`${indexSourceSelect} WHERE s.id = ANY($1::uuid[]) AND ${publicServiceCondition}`, [ids]);
 }
 
 /** One page of every public service, in id order (bulk rebuild). */
 export async function listIndexSourcePage(q: Queryable, afterId: string | null, limit: number): Promise<IndexSourceRow[]> {
   return q.query<IndexSourceRow>(
-    `${indexSourceSelect} WHERE s.status = 'published' AND s.in_tray AND ($1::uuid IS NULL OR s.id > $1::uuid)
+    `${indexSourceSelect} WHERE ${publicServiceCondition} AND ($1::uuid IS NULL OR s.id > $1::uuid)
      ORDER BY s.id LIMIT $2`,
     [afterId, limit],
   );
 }
 
 export async function countIndexSources(q: Queryable): Promise<number> {
-  const rows = await q.query<{ count: number }>(`SELECT count(*)::integer AS count FROM services s WHERE s.status = 'published' AND s.in_tray`);
+  const rows = await q.query<{ count: number }>(`SELECT count(*)::integer AS count FROM services s WHERE ${publicServiceCondition}`);
   return rows[0]?.count ?? 0;
 }
 
