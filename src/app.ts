@@ -28,6 +28,7 @@ import { registerWebMoreRoutes, registerWebRoutes, webMessages } from './modules
 import { authMessages, csrfBinding, pageUserOf, registerAdminRoutes, registerAuthRoutes, sessionHook } from './modules/auth/index.ts';
 import { outboxMessages } from './modules/outbox/index.ts';
 import { guidanceMessages, loadInstruments, registerGuidanceRoutes } from './modules/guidance/index.ts';
+import { registerSearchRoutes } from './modules/search/index.ts';
 import { qualityMessages, registerQualityRoutes } from './modules/quality/index.ts';
 import { providersMessages, registerProvidersRoutes } from './modules/providers/index.ts';
 import { referralsMessages, registerReferralRoutes } from './modules/referrals/index.ts';
@@ -127,6 +128,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
 
   registerHealthRoutes(app, deps);
   registerCatalogApiRoutes(app, deps);
+  registerSearchRoutes(app, deps);
   registerWebRoutes(app, { ...deps, pages });
   registerWebMoreRoutes(app, { ...deps, pages });
   registerAuthRoutes(app, { ...deps, pages });

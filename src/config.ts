@@ -49,6 +49,9 @@ export interface Config {
   instrumentsDir: string;
   /** Guidance sessions and client plans are deleted this many days after their last change. */
   guidanceRetentionDays: number;
+  // search module (issue 4)
+  /** Finnish analysis of the search index: Voikko when installed (auto), or forced. */
+  searchAnalyser: 'auto' | 'voikko' | 'fallback';
   // quality module: the scheduled data-quality audit and its link check
   /** Hours between scheduled audits of every region; 0: no scheduled audit. */
   auditIntervalHours: number;
@@ -127,6 +130,8 @@ export const configDocs: { name: string; default: string; meaning: string }[] = 
   { name: 'OUTBOX_INTERVAL_SECONDS', default: '10', meaning: 'How often each instance sends due e-mail and text messages (1–3600).' },
   { name: 'INSTRUMENTS_DIR', default: '(the shipped instruments/ folder)', meaning: 'Directory of well-being instrument definitions (JSON) loaded at start-up.' },
   { name: 'GUIDANCE_RETENTION_DAYS', default: '180', meaning: 'Guidance sessions and client plans are deleted this many days after their last change (1–3650).' },
+  // search module (issue 4)
+  { name: 'SEARCH_ANALYSER', default: 'auto', meaning: 'Finnish search analysis: auto (Voikko when libvoikko1 + voikko-fi are installed, else the fallback), voikko (required) or fallback (forced). A change rebuilds the index at start-up.' },
   // quality module
   { name: 'AUDIT_INTERVAL_HOURS', default: '24', meaning: 'Hours between scheduled data-quality audits of every region (0: none; 0–720). One instance runs each audit.' },
   { name: 'AUDIT_LINK_CHECK', default: 'off', meaning: 'on: audits check web links of contact channels (HEAD, then GET).' },
@@ -249,6 +254,8 @@ export function loadConfig(env: Env = process.env): Config {
     secretKey,
     ...signInConfig(env, base, problems),
     ...messagingConfig(env, base, problems),
+    // search module (issue 4)
+    searchAnalyser: oneOf(env, 'SEARCH_ANALYSER', ['auto', 'voikko', 'fallback'] as const, 'auto', problems),
     ...qualityConfig(env, problems),
     ...providersConfig(env, problems),
     ...referralConfig(env, problems),
