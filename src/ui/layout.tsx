@@ -71,6 +71,11 @@ export function AccountBar(props: { ctx: PageContext; user: PageUser }): SafeHtm
             <a href={`/${ctx.lang}/guidance`}>{ctx.t('ui.nav.guidance')}</a>
           </li>
         ) : null}
+        {user.roles.some((role) => role === 'professional' || role === 'provider' || role === 'coordinator') ? (
+          <li>
+            <a href={`/${ctx.lang}/referrals`}>{ctx.t('ui.nav.referrals')}</a>
+          </li>
+        ) : null}
         {user.roles.includes('admin') ? (
           <li>
             <a href={`/${ctx.lang}/admin`}>{ctx.t('ui.nav.admin')}</a>
