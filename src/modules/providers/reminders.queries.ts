@@ -5,10 +5,14 @@ import type { LocalisedText } from '../../platform/localised.ts';
 export type ReviewState = 'current' | 'reminded' | 'out_of_date' | 'hidden';
 
 /** Recomputes every reviewed activity's state from the clock and the periods; returns the ones that changed. */
-export async function refreshReviewStates(q: Queryable, now: Date, months: { reminder: number; outOfDate: number; hide: number }): Promise<{ id: string; review_state: ReviewState }[]> {
-  return q.query<{ id: string; review_state: ReviewState }>(
+export async function refreshReviewStates(
+  q: Queryable,
+  now: Date,
+  months: { reminder: number; outOfDate: number; hide: number },
+): Promise<{ id: string; review_state: ReviewState; previous: ReviewState }[]> {
+  return q.query<{ id: string; review_state: ReviewState; previous: ReviewState }>(
     `WITH computed AS (
-       SELECT id, CASE
+       SELECT id, review_state AS previous, CASE
          WHEN last_reviewed_at <= $1::timestamptz - make_interval(months => $4) THEN 'hidden'
          WHEN last_reviewed_at <= $1::timestamptz - make_interval(months => $3) THEN 'out_of_date'
          WHEN last_reviewed_at <= $1::timestamptz - make_interval(months => $2) THEN 'reminded'
@@ -17,7 +21,7 @@ export async function refreshReviewStates(q: Queryable, now: Date, months: { rem
      )
      UPDATE services s SET review_state = c.state
      FROM computed c WHERE c.id = s.id AND s.review_state <> c.state
-     RETURNING s.id, s.review_state`,
+     RETURNING s.id, s.review_state, c.previous`,
     [now, months.reminder, months.outOfDate, months.hide],
   );
 }

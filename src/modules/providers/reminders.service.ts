@@ -48,7 +48,9 @@ export async function runReviewReminders(deps: Deps): Promise<ReminderReport> {
       outOfDate: deps.config.reviewOutOfDateMonths,
       hide: deps.config.reviewHideAfterMonths,
     });
-    if (changed.length > 0) await reindexServices(tx, changed.map((c) => c.id));
+    // Only hiding and showing again change what residents can find.
+    const visibility = changed.filter((c) => (c.previous === 'hidden') !== (c.review_state === 'hidden'));
+    if (visibility.length > 0) await reindexServices(tx, visibility.map((c) => c.id));
     const due = await claimDueReminders(tx, now);
     let remindersQueued = 0;
     for (const row of due) {
