@@ -12,8 +12,10 @@ import { systemClock, type Deps } from '../platform/deps.ts';
 import { createProgress } from '../platform/progress.ts';
 import { loadPostalCodes, syncReferenceData } from '../modules/catalog/index.ts';
 import { defaultDemoOptions, loadDemoData } from '../modules/demo/index.ts';
+import { runSearchCommand, searchCommandUsage } from '../modules/search/search.cli.ts';
 import { AuditUsageError, runAuditCommand } from '../modules/quality/index.ts';
 import { runReviewReminders } from '../modules/providers/index.ts';
+import { referralsCommand } from '../modules/referrals/index.ts';
 
 export interface Command {
   summary: string;
@@ -92,6 +94,16 @@ const commands: Record<string, Command> = {
       return result.rejected.length > 0 ? 2 : 0;
     },
   },
+  search: {
+    summary: 'rebuild the search index (Finnish analysis per SEARCH_ANALYSER, in a worker thread)',
+    usage: searchCommandUsage,
+    async run(deps, args) {
+      await prepareDatabase(deps, { demoData: false });
+      const code = await runSearchCommand(deps, args, createProgress(), process.stdout);
+      if (code === undefined) throw new UsageError(`usage: ${searchCommandUsage}`);
+      return code;
+    },
+  },
   'review-reminders': {
     summary: 'queue review reminders and update "may be out of date" / hidden (the server does it hourly)',
     usage: 'tarjotin review-reminders',
@@ -103,6 +115,7 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  referrals: referralsCommand,
 };
 
 function help(): string {
