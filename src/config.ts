@@ -48,6 +48,13 @@ export interface Config {
   instrumentsDir: string;
   /** Guidance sessions and client plans are deleted this many days after their last change. */
   guidanceRetentionDays: number;
+  // --- PTV import (src/modules/ingest/ptv) ---
+  /** Base URL of the PTV Open API v11 (ends with a slash). */
+  ptvApiUrl: string;
+  /** Parallel requests to the PTV API. */
+  ptvConcurrency: number;
+  /** Timeout of one PTV request (retried with backoff). */
+  ptvTimeoutMs: number;
 }
 
 export interface OidcConfig {
@@ -103,6 +110,10 @@ export const configDocs: { name: string; default: string; meaning: string }[] = 
   { name: 'OUTBOX_INTERVAL_SECONDS', default: '10', meaning: 'How often each instance sends due e-mail and text messages (1–3600).' },
   { name: 'INSTRUMENTS_DIR', default: '(the shipped instruments/ folder)', meaning: 'Directory of well-being instrument definitions (JSON) loaded at start-up.' },
   { name: 'GUIDANCE_RETENTION_DAYS', default: '180', meaning: 'Guidance sessions and client plans are deleted this many days after their last change (1–3650).' },
+  // PTV import (src/modules/ingest/ptv)
+  { name: 'PTV_API_URL', default: 'https://api.palvelutietovaranto.suomi.fi/api/v11/', meaning: 'Base URL of the PTV Open API v11 for `tarjotin import ptv` (--api-url overrides it).' },
+  { name: 'PTV_CONCURRENCY', default: '4', meaning: 'Parallel requests to the PTV API (1–32).' },
+  { name: 'PTV_TIMEOUT_MS', default: '30000', meaning: 'Timeout of one PTV request in milliseconds; timeouts, 429 and 5xx are retried with exponential backoff.' },
 ];
 
 /** Addresses that only this machine can reach. */
@@ -205,7 +216,13 @@ export function loadConfig(env: Env = process.env): Config {
   const secretKey = env.SECRET_KEY && env.SECRET_KEY !== '' ? env.SECRET_KEY : undefined;
   if (secretKey !== undefined && secretKey.length < 32) problems.push('SECRET_KEY must be at least 32 characters long');
   if (secretKey === undefined && base.env === 'production') problems.push('SECRET_KEY must be set when NODE_ENV=production');
-  const config: Config = { ...base, secretKey, ...signInConfig(env, base, problems), ...messagingConfig(env, base, problems) };
+  const config: Config = {
+    ...base,
+    secretKey,
+    ...signInConfig(env, base, problems),
+    ...messagingConfig(env, base, problems),
+    ...ptvConfig(env, problems),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -263,5 +280,15 @@ function messagingConfig(env: Env, base: Pick<Config, 'env' | 'publicUrl'>, prob
     outboxIntervalSeconds: integer(env, 'OUTBOX_INTERVAL_SECONDS', 10, 1, 3600, problems),
     instrumentsDir: resolve(text(env, 'INSTRUMENTS_DIR') ?? defaultInstrumentsDir),
     guidanceRetentionDays: integer(env, 'GUIDANCE_RETENTION_DAYS', 180, 1, 3650, problems),
+  };
+}
+
+// PTV import (src/modules/ingest/ptv)
+function ptvConfig(env: Env, problems: string[]) {
+  const apiUrl = url(env, 'PTV_API_URL', ['https:', 'http:'], problems) ?? 'https://api.palvelutietovaranto.suomi.fi/api/v11/';
+  return {
+    ptvApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+    ptvConcurrency: integer(env, 'PTV_CONCURRENCY', 4, 1, 32, problems),
+    ptvTimeoutMs: integer(env, 'PTV_TIMEOUT_MS', 30000, 100, 600000, problems),
   };
 }

@@ -239,3 +239,9 @@ export async function organisationIdsBySourceId(q: Queryable, guids: readonly st
 export async function knownGuids(q: Queryable, entity: PtvEntity, guids: readonly string[]): Promise<Set<string>> {
   return new Set((await storedHashes(q, entity, guids)).keys());
 }
+
+/** Forgets the stored payloads of removed records: a record published again is imported as new. */
+export async function deletePayloads(q: Queryable, entity: PtvEntity, guids: readonly string[]): Promise<void> {
+  if (guids.length === 0) return;
+  await q.query(`DELETE FROM source_payloads WHERE source = 'ptv' AND entity = $1 AND source_id = ANY($2::text[])`, [entity, guids]);
+}

@@ -21,6 +21,7 @@ import {
   archiveRows,
   archiveServicesBySourceId,
   channelRows,
+  deletePayloads,
   existingIds,
   failInterruptedRuns,
   finishRun,
@@ -295,6 +296,7 @@ export async function archiveRemoved(ctx: ImportContext, entity: PtvEntity, guid
         const rows = await archiveServicesBySourceId(tx, chunk);
         await protectStatus(tx, rows);
         count = rows.filter((r) => !r.protected).length;
+        await deletePayloads(tx, 'service', rows.filter((r) => !r.protected).map((r) => r.source_id));
         await reindexServices(tx, rows.map((r) => r.id));
       } else if (entity === 'channel') {
         const rows = await channelRows(tx, chunk);
@@ -304,8 +306,13 @@ export async function archiveRemoved(ctx: ImportContext, entity: PtvEntity, guid
           ...(await archiveRows(tx, 'contact_channels', byTable('contact_channels'))),
         ]);
         count = new Set(rows.filter((r) => archivedIds.has(r.id)).map((r) => r.source_id.split('#')[0])).size;
+        // the services that linked these channels lose their locations, contacts and hours there
+        const affected = await servicesLinkedTo(tx, rows.map((r) => r.id));
+        await deletePayloads(tx, 'channel', chunk);
+        await rebuildStoredServices(ctx, tx, affected);
       } else {
         count = (await archiveRows(tx, 'organisations', await organisationIdsBySourceId(tx, chunk))).length;
+        await deletePayloads(tx, 'organisation', chunk);
       }
       const counts = { ...ctx.counts, archived: ctx.counts.archived + count };
       await updateRunCounts(tx, ctx.runId, counts);

@@ -1,0 +1,13 @@
+import { openPglite } from './src/db/pglite.ts';
+const u = 'http://www.sähköwaasa.fi/go/';
+console.log(URL.canParse(u), /^https?:\/\/[^\s]+$/i.test(u));
+const a = await openPglite('memory://');
+console.log('after 1', URL.canParse(u));
+const rows = await a.query<{ v: string }>(`select $1::jsonb->>'u' as v`, [JSON.stringify({ u })]);
+console.log('roundtrip', rows[0]!.v === u, URL.canParse(rows[0]!.v), [...rows[0]!.v].length, [...u].length);
+const b = await openPglite('memory://');
+console.log('after 2', URL.canParse(u));
+const s = await a.snapshot?.(); const c = await openPglite('memory://', { loadDataDir: s } as any);
+console.log('after 3', URL.canParse(u));
+const rows2 = await c.query<{ v: string }>(`select $1::jsonb->>'u' as v`, [JSON.stringify({ u })]);
+console.log('roundtrip2', rows2[0]!.v === u, JSON.stringify(rows2[0]!.v));
