@@ -10,19 +10,19 @@ import type { Db } from '../../src/db/index.ts';
 import { createPtvClient, syncPtv, type SyncResult } from '../../src/modules/ingest/ptv/index.ts';
 import { systemClock } from '../../src/platform/deps.ts';
 import { payloadHash } from '../../src/platform/ids.ts';
-import { startPtvReplayServer } from './ptv-replay-server.ts';
+import { startPtvReplayServer, type PtvReplayServer } from './ptv-replay-server.ts';
 
 export { hasPtvData as ptvDataAvailable } from '../../src/modules/ingest/ptv/ptv.test-data.ts';
 
-export async function importRecordedPtvData(db: Db): Promise<SyncResult> {
-  const server = await startPtvReplayServer();
+export async function importRecordedPtvData(db: Db, options: { server?: PtvReplayServer } = {}): Promise<SyncResult> {
+  const server = options.server ?? (await startPtvReplayServer());
   try {
     const client = createPtvClient({ apiUrl: server.url, concurrency: 4, timeoutMs: 10_000 });
     const result = await syncPtv({ db, clock: systemClock }, client, { scope: { kind: 'all' } });
     if (server.unknownRequests.length > 0) throw new Error(`unknown PTV requests: ${server.unknownRequests.join(', ')}`);
     return result;
   } finally {
-    await server.close();
+    if (!options.server) await server.close();
   }
 }
 
