@@ -3,12 +3,14 @@
  * Benchmarks measure speed and memory targets; tests assert behaviour.
  */
 import { runCatalogBench } from './catalog.bench.ts';
+import { runPtvBench } from './ptv.bench.ts';
 import { printTable, type Table } from './support.ts';
 import { runWebBench } from './web.bench.ts';
 
 const benchmarks: Record<string, () => Promise<Table>> = {
   catalog: runCatalogBench,
   web: runWebBench,
+  ptv: runPtvBench,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -22,9 +22,44 @@ type Status = 'Published' | 'Archived' | 'Withdrawn';
 type Raw = Record<string, unknown>;
 
 interface Entry {
-  raw: Raw;
+  /** a recorded record, or a copy made on request (`multiply`) */
+  raw: Raw | (() => Raw);
+  name: string | null;
   modified: Date;
   status: Status;
+}
+
+const rawOf = (entry: Entry): Raw => (typeof entry.raw === 'function' ? entry.raw() : entry.raw);
+
+/**
+ * Copies of the recorded records with new GUIDs, for a national-size benchmark: service copy k
+ * links channel copy k mod `channels` and organisation copy k; copies of organisations have no
+ * business ID (else they would be merged into one).
+ */
+export interface Multiply {
+  services: number;
+  channels: number;
+}
+
+const copyGuid = (k: number, guid: string) => (k === 0 ? guid : `${k.toString(16).padStart(8, '0')}${guid.slice(8)}`);
+
+function copier(data: RecordedPtv, multiply: Multiply) {
+  const ids = (records: Raw[]) => new Set(records.map((r) => String(r.id).toLowerCase()));
+  const services = ids(data.services);
+  const channels = ids(data.channels);
+  const organisations = ids(data.organisations);
+  return (record: Raw, kind: 'service' | 'channel' | 'organisation', k: number): Raw => {
+    if (k === 0) return record;
+    const text = JSON.stringify(record).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, (guid) => {
+      const lower = guid.toLowerCase();
+      if (channels.has(lower)) return copyGuid(kind === 'service' ? k % multiply.channels : k, lower);
+      if (services.has(lower) || organisations.has(lower)) return copyGuid(k, lower);
+      return guid;
+    });
+    const copy = JSON.parse(text) as Raw;
+    if (kind === 'organisation') copy.businessCode = null;
+    return copy;
+  };
 }
 
 export interface RecordedPtv {
@@ -70,16 +105,26 @@ export interface PtvReplayServer {
 }
 
 export async function startPtvReplayServer(
-  options: { data?: RecordedPtv; pageSize?: number; delayMs?: number; port?: number } = {},
+  options: { data?: RecordedPtv; pageSize?: number; delayMs?: number; port?: number; multiply?: Multiply } = {},
 ): Promise<PtvReplayServer> {
   const data = options.data ?? loadRecordedPtv();
   const pageSize = options.pageSize ?? 100;
   const store: Record<ReplayEntity, Map<string, Entry>> = { Service: new Map(), ServiceChannel: new Map(), Organization: new Map() };
   const put = (entity: ReplayEntity, raw: Raw, modified = parseModified(raw.modified)) =>
-    store[entity].set(String(raw.id).toLowerCase(), { raw, modified, status: 'Published' });
-  data.services.forEach((raw) => put('Service', raw));
-  data.channels.forEach((raw) => put('ServiceChannel', raw));
-  data.organisations.forEach((raw) => put('Organization', raw));
+    store[entity].set(String(raw.id).toLowerCase(), { raw, name: nameOf(raw), modified, status: 'Published' });
+  const multiply = options.multiply ?? { services: 1, channels: 1 };
+  const copy = copier(data, multiply);
+  const putCopies = (entity: ReplayEntity, records: Raw[], kind: 'service' | 'channel' | 'organisation', copies: number) => {
+    for (let k = 0; k < copies; k++) {
+      for (const raw of records) {
+        const id = copyGuid(k, String(raw.id).toLowerCase());
+        store[entity].set(id, { raw: k === 0 ? raw : () => copy(raw, kind, k), name: nameOf(raw), modified: parseModified(raw.modified), status: 'Published' });
+      }
+    }
+  };
+  putCopies('Service', data.services, 'service', multiply.services);
+  putCopies('ServiceChannel', data.channels, 'channel', multiply.channels);
+  putCopies('Organization', data.organisations, 'organisation', multiply.services);
   let failures: { count: number; status: number } = { count: 0, status: 500 };
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
@@ -109,7 +154,7 @@ export async function startPtvReplayServer(
       const items = [...store[guidPage[1] as ReplayEntity].entries()]
         .filter(([, e]) => e.status === status && (!date || e.modified >= date) && e.modified < before)
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([, e]) => ({ id: e.raw.id, name: nameOf(e.raw) }));
+        .map(([id, e]) => ({ id, name: e.name }));
       return { status: 200, body: page(items, pageNumber) };
     }
     const list = /^\/(Service|ServiceChannel|Organization)\/list$/.exec(path);
@@ -118,7 +163,7 @@ export async function startPtvReplayServer(
       if (guids.length === 0 || guids.length > 100 || [...params.keys()].some((key) => key !== 'guids')) return null;
       const found = guids.flatMap((guid) => {
         const entry = store[list[1] as ReplayEntity].get(guid.toLowerCase());
-        return entry && entry.status === 'Published' ? [entry.raw] : [];
+        return entry && entry.status === 'Published' ? [rawOf(entry)] : [];
       });
       return { status: 200, body: found };
     }
@@ -127,10 +172,10 @@ export async function startPtvReplayServer(
       const items = [...store.Service.values()]
         .filter((e) => e.status === 'Published')
         .filter((e) => {
-          const result = readService(e.raw);
+          const result = readService(rawOf(e));
           return result.ok && result.value.areas.some((a) => a.municipalityCodes.includes(area[1]!));
         })
-        .map((e) => e.raw);
+        .map(rawOf);
       return { status: 200, body: page(items, pageNumber) };
     }
     return null;
@@ -167,10 +212,10 @@ export async function startPtvReplayServer(
       const entry = store[entity].get(guid.toLowerCase());
       if (!entry) throw new Error(`replay: no ${entity} ${guid}`);
       const now = new Date();
-      const raw = structuredClone(entry.raw);
+      const raw = structuredClone(rawOf(entry));
       const next = mutate(raw) ?? raw;
       next.modified = ptvTimestamp(now);
-      store[entity].set(guid.toLowerCase(), { raw: next, modified: now, status: 'Published' });
+      store[entity].set(guid.toLowerCase(), { raw: next, name: nameOf(next), modified: now, status: 'Published' });
     },
     add(entity, raw) {
       const now = new Date();

@@ -176,12 +176,14 @@ export async function insertOrganisationAliases(
 /** Location and contact rows that came from these channels (a channel's 2nd+ address is '<GUID>#n'). */
 export async function channelRows(q: Queryable, guids: readonly string[]) {
   if (guids.length === 0) return [];
+  // '#2'… as exact values so that the (source, source_id) index serves the lookup
+  const extra = guids.flatMap((guid) => Array.from({ length: 9 }, (_, i) => `${guid}#${i + 2}`));
   return q.query<{ table: 'locations' | 'contact_channels'; id: string; source_id: string }>(
     `SELECT 'locations' AS table, id, source_id FROM locations
-       WHERE source = 'ptv' AND split_part(source_id, '#', 1) = ANY($1::text[])
+       WHERE source = 'ptv' AND source_id IS NOT NULL AND (source_id = ANY($1::text[]) OR source_id = ANY($2::text[]))
      UNION ALL
      SELECT 'contact_channels', id, source_id FROM contact_channels WHERE source = 'ptv' AND source_id = ANY($1::text[])`,
-    [guids],
+    [guids, extra],
   );
 }
 

@@ -43,7 +43,7 @@ import { protectLocalEdits } from './ptv.protect.ts';
 import { readOrganization, readService, readServiceChannel, type PtvService } from './ptv.records.ts';
 import { mapChannelRecord, organisationResolver, writeChannelRows, writeServiceBundles } from './ptv.store.ts';
 
-export const ptvBatchSize = 100;
+export const ptvBatchSize = 250;
 /** One import at a time per database (PostgreSQL advisory lock key). */
 export const ptvImportLockKey = 0x70747631;
 
