@@ -5,12 +5,14 @@
 import { runCatalogBench } from './catalog.bench.ts';
 import { runPtvBench } from './ptv.bench.ts';
 import { printTable, type Table } from './support.ts';
+import { runQualityBench } from './quality.bench.ts';
 import { runWebBench } from './web.bench.ts';
 
 const benchmarks: Record<string, () => Promise<Table>> = {
   catalog: runCatalogBench,
   web: runWebBench,
   ptv: runPtvBench,
+  quality: runQualityBench,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));

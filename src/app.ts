@@ -28,9 +28,11 @@ import { registerWebMoreRoutes, registerWebRoutes, webMessages } from './modules
 import { authMessages, csrfBinding, pageUserOf, registerAdminRoutes, registerAuthRoutes, sessionHook } from './modules/auth/index.ts';
 import { outboxMessages } from './modules/outbox/index.ts';
 import { guidanceMessages, loadInstruments, registerGuidanceRoutes } from './modules/guidance/index.ts';
+import { qualityMessages, registerQualityRoutes } from './modules/quality/index.ts';
+import { providersMessages, registerProvidersRoutes } from './modules/providers/index.ts';
 
 /** Every message catalogue of the application, combined once. */
-export const catalogues: readonly Catalogue[] = [uiMessages, webMessages, authMessages, outboxMessages, guidanceMessages];
+export const catalogues: readonly Catalogue[] = [uiMessages, webMessages, authMessages, outboxMessages, guidanceMessages, qualityMessages, providersMessages];
 
 export interface BuildOptions {
   /** Pino logger options; false disables logging (tests). */
@@ -129,6 +131,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerAuthRoutes(app, { ...deps, pages });
   registerAdminRoutes(app, { ...deps, pages });
   registerGuidanceRoutes(app, { ...deps, pages, instruments, ...(options.onMessageQueued ? { onMessageQueued: options.onMessageQueued } : {}) });
+  registerQualityRoutes(app, { ...deps, pages });
+  registerProvidersRoutes(app, { ...deps, pages });
 
   return app;
 }

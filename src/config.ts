@@ -48,6 +48,22 @@ export interface Config {
   instrumentsDir: string;
   /** Guidance sessions and client plans are deleted this many days after their last change. */
   guidanceRetentionDays: number;
+  // quality module: the scheduled data-quality audit and its link check
+  /** Hours between scheduled audits of every region; 0: no scheduled audit. */
+  auditIntervalHours: number;
+  /** Check web links during audits (requests leave the machine). */
+  auditLinkCheck: boolean;
+  auditLinkConcurrency: number;
+  auditLinkTimeoutSeconds: number;
+  // providers module: review reminders of activities
+  /** An activity not reviewed for this many months: its provider is reminded (outbox e-mail). */
+  reviewReminderMonths: number;
+  /** ... this many months: "may be out of date" on the public page. */
+  reviewOutOfDateMonths: number;
+  /** ... this many months: hidden from residents (still visible to its provider and coordinator). */
+  reviewHideAfterMonths: number;
+  /** Largest CSV import of activities (rows). */
+  csvImportMaxRows: number;
   // --- PTV import (src/modules/ingest/ptv) ---
   /** Base URL of the PTV Open API v11 (ends with a slash). */
   ptvApiUrl: string;
@@ -110,6 +126,16 @@ export const configDocs: { name: string; default: string; meaning: string }[] = 
   { name: 'OUTBOX_INTERVAL_SECONDS', default: '10', meaning: 'How often each instance sends due e-mail and text messages (1–3600).' },
   { name: 'INSTRUMENTS_DIR', default: '(the shipped instruments/ folder)', meaning: 'Directory of well-being instrument definitions (JSON) loaded at start-up.' },
   { name: 'GUIDANCE_RETENTION_DAYS', default: '180', meaning: 'Guidance sessions and client plans are deleted this many days after their last change (1–3650).' },
+  // quality module
+  { name: 'AUDIT_INTERVAL_HOURS', default: '24', meaning: 'Hours between scheduled data-quality audits of every region (0: none; 0–720). One instance runs each audit.' },
+  { name: 'AUDIT_LINK_CHECK', default: 'off', meaning: 'on: audits check web links of contact channels (HEAD, then GET).' },
+  { name: 'AUDIT_LINK_CONCURRENCY', default: '8', meaning: 'Links checked at the same time during an audit (1–64).' },
+  { name: 'AUDIT_LINK_TIMEOUT_SECONDS', default: '10', meaning: 'Time limit of one link check (1–120).' },
+  // providers module
+  { name: 'REVIEW_REMINDER_MONTHS', default: '6', meaning: 'An activity not reviewed by its provider for this many months: the provider gets a reminder through the outbox (1–60).' },
+  { name: 'REVIEW_OUT_OF_DATE_MONTHS', default: 'REVIEW_REMINDER_MONTHS + 3', meaning: 'After this many months its public page says the information may be out of date (1–120).' },
+  { name: 'REVIEW_HIDE_AFTER_MONTHS', default: 'REVIEW_OUT_OF_DATE_MONTHS + 6', meaning: 'After this many months it is hidden from residents, still visible to its provider and coordinator (1–240).' },
+  { name: 'CSV_IMPORT_MAX_ROWS', default: '10000', meaning: 'Largest spreadsheet of activities a provider can import at once (1–100000).' },
   // PTV import (src/modules/ingest/ptv)
   { name: 'PTV_API_URL', default: 'https://api.palvelutietovaranto.suomi.fi/api/v11/', meaning: 'Base URL of the PTV Open API v11 for `tarjotin import ptv` (--api-url overrides it).' },
   { name: 'PTV_CONCURRENCY', default: '4', meaning: 'Parallel requests to the PTV API (1–32).' },
@@ -221,6 +247,8 @@ export function loadConfig(env: Env = process.env): Config {
     secretKey,
     ...signInConfig(env, base, problems),
     ...messagingConfig(env, base, problems),
+    ...qualityConfig(env, problems),
+    ...providersConfig(env, problems),
     ...ptvConfig(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -283,6 +311,26 @@ function messagingConfig(env: Env, base: Pick<Config, 'env' | 'publicUrl'>, prob
   };
 }
 
+/** The quality module's variables. */
+function qualityConfig(env: Env, problems: string[]) {
+  return {
+    auditIntervalHours: integer(env, 'AUDIT_INTERVAL_HOURS', 24, 0, 720, problems),
+    auditLinkCheck: oneOf(env, 'AUDIT_LINK_CHECK', ['off', 'on'] as const, 'off', problems) === 'on',
+    auditLinkConcurrency: integer(env, 'AUDIT_LINK_CONCURRENCY', 8, 1, 64, problems),
+    auditLinkTimeoutSeconds: integer(env, 'AUDIT_LINK_TIMEOUT_SECONDS', 10, 1, 120, problems),
+  };
+}
+
+/** The providers module's variables: review reminders and CSV import. */
+function providersConfig(env: Env, problems: string[]) {
+  const reviewReminderMonths = integer(env, 'REVIEW_REMINDER_MONTHS', 6, 1, 60, problems);
+  const reviewOutOfDateMonths = integer(env, 'REVIEW_OUT_OF_DATE_MONTHS', reviewReminderMonths + 3, 1, 120, problems);
+  const reviewHideAfterMonths = integer(env, 'REVIEW_HIDE_AFTER_MONTHS', reviewOutOfDateMonths + 6, 1, 240, problems);
+  if (!(reviewReminderMonths <= reviewOutOfDateMonths && reviewOutOfDateMonths < reviewHideAfterMonths)) {
+    problems.push('REVIEW_REMINDER_MONTHS ≤ REVIEW_OUT_OF_DATE_MONTHS < REVIEW_HIDE_AFTER_MONTHS must hold');
+  }
+  return { reviewReminderMonths, reviewOutOfDateMonths, reviewHideAfterMonths, csvImportMaxRows: integer(env, 'CSV_IMPORT_MAX_ROWS', 10000, 1, 100000, problems) };
+}
 // PTV import (src/modules/ingest/ptv)
 function ptvConfig(env: Env, problems: string[]) {
   const apiUrl = url(env, 'PTV_API_URL', ['https:', 'http:'], problems) ?? 'https://api.palvelutietovaranto.suomi.fi/api/v11/';

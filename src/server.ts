@@ -7,6 +7,8 @@ import { systemClock } from './platform/deps.ts';
 import { createTransports, purgeFinishedMessages, startOutboxDispatcher, type Dispatcher } from './modules/outbox/index.ts';
 import { InstrumentConfigError, purgeOldGuidanceSessions } from './modules/guidance/index.ts';
 import { purgeExpiredSessions } from './modules/auth/index.ts';
+import { startAuditScheduler } from './modules/quality/index.ts';
+import { runReviewReminders } from './modules/providers/index.ts';
 
 function fail(lines: string[]): never {
   for (const line of lines) process.stderr.write(`tarjotin: ${line}\n`);
@@ -65,8 +67,13 @@ async function main(): Promise<void> {
     onError: (error) => app.log.error({ err: error }, 'outbox: sending failed'),
     onReport: (report) => app.log.info(report, 'outbox: messages handled'),
   });
+  // Scheduled data-quality audits: every instance ticks, one claims each run (AUDIT_INTERVAL_HOURS).
+  const auditScheduler = startAuditScheduler(deps, {
+    onError: (error) => app.log.error({ err: error }, 'quality audit failed'),
+    onReport: (runs) => app.log.info({ runs: runs.map((r) => ({ region: r.regionCode, records: r.records, score: r.score })) }, 'quality audit done'),
+  });
   const housekeeping = setInterval(() => {
-    Promise.all([purgeOldGuidanceSessions(deps), purgeFinishedMessages(deps, 30), purgeExpiredSessions(deps)]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
+    Promise.all([purgeOldGuidanceSessions(deps), purgeFinishedMessages(deps, 30), purgeExpiredSessions(deps), runReviewReminders(deps)]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
   }, 3_600_000);
   housekeeping.unref();
 
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
     clearInterval(housekeeping);
     await app.close();
     await dispatcher?.stop();
+    await auditScheduler.stop();
     await db.close();
     process.exit(0);
   };

@@ -111,7 +111,7 @@ describe.skipIf(browserSkip !== undefined)(`guidance journey in Chromium${browse
       await Promise.all([page.waitForLoadState('load'), page.click(`main a[href*="/${lang}/plan/"]`)]);
       expect(await page.textContent('h1')).toBe(t.printable);
       expect(await page.textContent('main')).toContain(t.weekday);
-      expect(await page.locator('svg.qr-code').count()).toBe(1);
+      expect(await page.locator('svg.qr').count()).toBe(1);
       await expectAccessible(page, 'printable plan');
       expect(await page.locator('[data-print]').isVisible()).toBe(javaScriptEnabled);
       await page.emulateMedia({ media: 'print' });

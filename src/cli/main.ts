@@ -13,6 +13,8 @@ import { createProgress } from '../platform/progress.ts';
 import { loadPostalCodes, syncReferenceData } from '../modules/catalog/index.ts';
 import { defaultDemoOptions, loadDemoData } from '../modules/demo/index.ts';
 import { ImportUsageError, importUsage, runImportCommand } from '../modules/ingest/ptv/index.ts';
+import { AuditUsageError, runAuditCommand } from '../modules/quality/index.ts';
+import { runReviewReminders } from '../modules/providers/index.ts';
 
 export interface Command {
   summary: string;
@@ -63,6 +65,19 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  audit: {
+    summary: 'audit the data quality of the catalogue (one region or all) and store a scorecard',
+    usage: 'tarjotin audit run [--region CODE] [--link-check on|off]',
+    async run(deps, args) {
+      await prepareDatabase(deps, { demoData: false });
+      try {
+        return await runAuditCommand(deps, args);
+      } catch (error) {
+        if (error instanceof AuditUsageError) throw new UsageError(error.message);
+        throw error;
+      }
+    },
+  },
   'load-postal-codes': {
     summary: 'load postal codes from a CSV file: code;municipality_code[;lat;lon]',
     usage: 'tarjotin load-postal-codes FILE',
@@ -89,6 +104,17 @@ const commands: Record<string, Command> = {
         if (error instanceof ImportUsageError) throw new UsageError(error.message);
         throw error;
       }
+    },
+  },
+  'review-reminders': {
+    summary: 'queue review reminders and update "may be out of date" / hidden (the server does it hourly)',
+    usage: 'tarjotin review-reminders',
+    async run(deps) {
+      await prepareDatabase(deps, { demoData: false });
+      const report = await runReviewReminders(deps);
+      process.stdout.write(`reminders queued: ${report.remindersQueued}; changed: ${Object.entries(report.changed).map(([state, n]) => `${state} ${n}`).join(', ')}
+`);
+      return 0;
     },
   },
 };

@@ -30,21 +30,15 @@ export interface FieldProps {
   lang?: string;
 }
 
-export function FormField(props: FieldProps): SafeHtml {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = {
-    id: props.id,
-    name: props.name ?? props.id,
-    required: props.required,
-    'aria-describedby': describedBy,
-    'aria-invalid': props.error ? 'true' : undefined,
-    autocomplete: props.autocomplete,
-    maxlength: props.maxlength,
-    lang: props.lang,
-  };
+/** The ids of a field's hint and error, for aria-describedby. */
+export function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** A field's hint and error message, with the ids that describedBy names. */
+export function HintAndError(props: { id: string; hint?: string | undefined; error?: string | undefined }): SafeHtml {
   return (
-    <div class={`field${props.error ? ' field--error' : ''}`}>
-      <label for={props.id}>{props.label}</label>
+    <>
       {props.hint ? (
         <p class="hint" id={`${props.id}-hint`}>
           {props.hint}
@@ -55,6 +49,25 @@ export function FormField(props: FieldProps): SafeHtml {
           {props.error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+export function FormField(props: FieldProps): SafeHtml {
+  const common = {
+    id: props.id,
+    name: props.name ?? props.id,
+    required: props.required,
+    'aria-describedby': describedBy(props.id, props.hint, props.error),
+    'aria-invalid': props.error ? 'true' : undefined,
+    autocomplete: props.autocomplete,
+    maxlength: props.maxlength,
+    lang: props.lang,
+  };
+  return (
+    <div class={`field${props.error ? ' field--error' : ''}`}>
+      <label for={props.id}>{props.label}</label>
+      <HintAndError id={props.id} hint={props.hint} error={props.error} />
       {props.multiline ? (
         <textarea {...common} rows={props.rows ?? 5}>
           {props.value ?? ''}

@@ -76,6 +76,11 @@ export function AccountBar(props: { ctx: PageContext; user: PageUser }): SafeHtm
             <a href={`/${ctx.lang}/admin`}>{ctx.t('ui.nav.admin')}</a>
           </li>
         ) : null}
+        {user.roles.some((role) => role === 'coordinator' || role === 'provider' || role === 'admin') ? (
+          <li>
+            <a href={`/${ctx.lang}/quality`}>{ctx.t('ui.nav.quality')}</a>
+          </li>
+        ) : null}
         <li>
           <PostForm ctx={ctx} action={`/${ctx.lang}/sign-out`} class="account__sign-out">
             <button type="submit">{ctx.t('ui.signOut')}</button>

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../platform/format.ts';
 import { textOf, type LocalisedText } from '../../platform/localised.ts';
 import { ErrorSummary } from '../../ui/layout.tsx';
 import { FormField, PostForm } from '../../ui/forms.tsx';
-import { SelectField } from '../../ui/choice-fields.tsx';
+import { SelectField } from '../../ui/choices.tsx';
 import type { RoleGrant } from './auth.types.ts';
 import { AdminLayout, errorList, roleLabel, type AreaOption, type FormErrors } from './admin-layout.tsx';
 

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../platform/format.ts';
 import { textOf, type LocalisedText } from '../../platform/localised.ts';
 import { ErrorSummary } from '../../ui/layout.tsx';
 import { FormField, PostForm } from '../../ui/forms.tsx';
-import { SelectField, type Option } from '../../ui/choice-fields.tsx';
+import { SelectField, type Option } from '../../ui/choices.tsx';
 import { AdminLayout, errorList, type AreaOption, type FormErrors } from './admin-layout.tsx';
 
 export type { FormErrors } from './admin-layout.tsx';

@@ -3,8 +3,11 @@ import type { Queryable } from '../../db/index.ts';
 import type { LocalisedText } from '../../platform/localised.ts';
 import type { AccessibilitySentence, Keywords } from './catalog.types.ts';
 
-/** The public tray: published activities that belong to it. */
-export const publicServiceCondition = `s.status = 'published' AND s.in_tray`;
+/**
+ * The public tray: published activities that belong to it, except those hidden because their
+ * provider has not reviewed them for too long (providers' review reminders).
+ */
+export const publicServiceCondition = `s.status = 'published' AND s.in_tray AND s.review_state <> 'hidden'`;
 
 export interface ServiceListFilters {
   regionCode?: string | undefined;
@@ -101,6 +104,7 @@ export interface ServiceDetailRow extends ServiceListRow {
   open_places: number | null;
   confidential_address: boolean;
   last_reviewed_at: Date | null;
+  review_state: 'current' | 'reminded' | 'out_of_date' | 'hidden';
   service_classes: string[];
   ontology_terms: string[];
   source: string;
@@ -118,8 +122,8 @@ export async function findService(q: Queryable, id: string): Promise<ServiceDeta
        s.plain_summary, s.user_instructions, s.keywords, s.themes, s.target_groups, s.age_min, s.age_max, s.cost_type,
        s.cost_info, s.kaikukortti, s.languages, s.area_type, s.area_regions, s.area_municipalities,
        s.municipality_codes, s.region_codes, s.status, s.in_tray, s.accepts_referrals, s.open_places,
-       s.confidential_address, s.last_reviewed_at, s.service_classes, s.ontology_terms, s.source, s.source_id,
-       s.source_modified, s.last_seen_at, s.updated_at
+       s.confidential_address, s.last_reviewed_at, s.review_state, s.service_classes, s.ontology_terms, s.source,
+       s.source_id, s.source_modified, s.last_seen_at, s.updated_at
      FROM services s JOIN organisations o ON o.id = s.organisation_id
      WHERE s.id = $1::uuid`,
     [id],

@@ -150,6 +150,7 @@ export const ServiceDetail = Type.Object({
   openPlaces: Nullable(Type.Integer()),
   confidentialAddress: Type.Boolean(),
   lastReviewedAt: Nullable(Type.String({ format: 'date-time' })),
+  mayBeOutOfDate: Type.Boolean(),
   locations: Type.Array(Location),
   channels: Type.Array(Channel),
   schedules: Type.Array(Schedule),

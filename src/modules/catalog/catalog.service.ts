@@ -86,7 +86,7 @@ export type ServiceDetail = Awaited<ReturnType<typeof getPublicService>>;
  */
 export async function getPublicService(deps: Deps, id: string) {
   const row = await findService(deps.db, id);
-  if (!row || row.status !== 'published' || !row.in_tray) throw new NotFoundError('service');
+  if (!row || row.status !== 'published' || !row.in_tray || row.review_state === 'hidden') throw new NotFoundError('service');
   const [locations, channels, schedules, events] = await Promise.all([
     listServiceLocations(deps.db, id),
     listServiceChannels(deps.db, id),
@@ -125,6 +125,8 @@ export async function getPublicService(deps: Deps, id: string) {
     openPlaces: row.open_places,
     confidentialAddress: confidential,
     lastReviewedAt: iso(row.last_reviewed_at),
+    /** Not reviewed by its provider for longer than the configured period (providers' review reminders). */
+    mayBeOutOfDate: row.review_state === 'out_of_date',
     locations: locations.map((l) => ({
       id: l.id,
       name: l.name,

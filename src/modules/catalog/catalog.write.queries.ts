@@ -120,7 +120,9 @@ export async function upsertServices(q: Queryable, records: readonly ServiceReco
        languages = EXCLUDED.languages, area_type = EXCLUDED.area_type, area_regions = EXCLUDED.area_regions,
        area_municipalities = EXCLUDED.area_municipalities, status = EXCLUDED.status, in_tray = EXCLUDED.in_tray,
        accepts_referrals = EXCLUDED.accepts_referrals, open_places = EXCLUDED.open_places,
-       confidential_address = EXCLUDED.confidential_address, last_reviewed_at = EXCLUDED.last_reviewed_at,
+       confidential_address = EXCLUDED.confidential_address,
+       -- an import carries no review date: keep the provider's
+       last_reviewed_at = coalesce(EXCLUDED.last_reviewed_at, services.last_reviewed_at),
        service_classes = EXCLUDED.service_classes, ontology_terms = EXCLUDED.ontology_terms,
        source_target_groups = EXCLUDED.source_target_groups, life_events = EXCLUDED.life_events,
        source = EXCLUDED.source, source_id = EXCLUDED.source_id, source_modified = EXCLUDED.source_modified,

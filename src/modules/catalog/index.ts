@@ -32,6 +32,7 @@ export {
   upsertServices,
   upsertSourcePayloads,
 } from './catalog.write.queries.ts';
+export { loadServiceBundle, type StoredServiceBundle } from './catalog.bundle.queries.ts';
 export { themes, targetGroups, themeCodes, targetGroupCodes, isThemeCode, isTargetGroupCode } from './reference/taxonomy.ts';
 export type { ThemeCode, TargetGroupCode } from './reference/taxonomy.ts';
 export { Localised } from './catalog.schemas.ts';

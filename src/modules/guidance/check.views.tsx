@@ -3,7 +3,7 @@ import type { SafeHtml } from '#jsx/jsx-runtime';
 import type { PageContext } from '../../platform/page-context.ts';
 import { ErrorSummary } from '../../ui/layout.tsx';
 import { PostForm } from '../../ui/forms.tsx';
-import { ChoiceGroup, SelectField, type Option } from '../../ui/choice-fields.tsx';
+import { ChoiceGroup, SelectField, type Option } from '../../ui/choices.tsx';
 import type { GuidanceSession } from './guidance.types.ts';
 import type { Instrument, ItemResult } from './instruments.ts';
 import { needArea, type NeedAreaCode } from './need-areas.ts';
@@ -84,7 +84,7 @@ export function CheckPage(props: CheckPageProps): SafeHtml {
               hint={ctx.t('guidance.check.scaleHint', { min: scale.min, minLabel: scale.minLabel[lang], max: scale.max, maxLabel: scale.maxLabel[lang] })}
               error={error ? ctx.t(error) : undefined}
               options={values}
-              values={[props.values[item.id] ?? '']}
+              selected={[props.values[item.id] ?? '']}
             />
           );
         })}

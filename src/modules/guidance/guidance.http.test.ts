@@ -133,7 +133,7 @@ describeEachBackend('client and service guidance over HTTP', (backend) => {
     expect(printable.body).toContain('Motion för seniorer');
     expect(printable.body).toContain('tisdag 10:00–11:30');
     expect(printable.body).toContain('040 123 4567');
-    expect(printable.body).toMatch(/<svg[^>]*class="qr-code"[^>]*role="img"/);
+    expect(printable.body).toMatch(/<svg[^>]*role="img"[^>]*class="qr"/);
     expect(printable.headers['x-robots-tag']).toBe('noindex, nofollow');
 
     const form = await client.post(`/fi/guidance/sessions/${id}/plan/send`, { channel: 'email', recipient: 'ei osoite' });

@@ -24,7 +24,7 @@ import { ContextPage, GuidanceHomePage, SessionPage, type FormErrors } from './g
 import { CheckPage, CheckResultPage } from './check.views.tsx';
 import { addToPlan, getPlan, getPublicPlan, planUrl, removeFromPlan, sendPlan } from './plan.service.ts';
 import { PlanPage, PublicPlanPage, SuggestionsPage } from './plan.views.tsx';
-import { qrCodeSvg } from './qr-code.ts';
+import { qrSvg } from '../../ui/qr.ts';
 import { suggestActivities } from './suggestions.service.ts';
 
 export interface GuidanceRouteDeps extends GuidanceDeps {
@@ -260,7 +260,7 @@ export function registerGuidanceRoutes(app: App, deps: GuidanceRouteDeps): void 
       const { plan, activities } = await getPublicPlan(deps, request.params.token);
       const url = planUrl(deps.config.publicUrl, plan, ctx.lang);
       reply.header('x-robots-tag', 'noindex, nofollow').header('cache-control', 'private, no-cache');
-      return deps.pages.send(reply, PublicPlanPage({ ctx, activities, updatedAt: plan.updated_at, planUrl: url, qrSvg: qrCodeSvg(url, ctx.t('guidance.public.qrLabel')) }));
+      return deps.pages.send(reply, PublicPlanPage({ ctx, activities, updatedAt: plan.updated_at, planUrl: url, qrSvg: qrSvg(url, ctx.t('guidance.public.qrLabel')) }));
     },
   );
 }

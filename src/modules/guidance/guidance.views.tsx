@@ -5,7 +5,7 @@ import { formatDateTime } from '../../platform/format.ts';
 import { textOf, type LocalisedText } from '../../platform/localised.ts';
 import { ErrorSummary, Layout, asset } from '../../ui/layout.tsx';
 import { FormField, PostForm } from '../../ui/forms.tsx';
-import { ChoiceGroup, SelectField, type Option } from '../../ui/choice-fields.tsx';
+import { ChoiceGroup, SelectField, type Option } from '../../ui/choices.tsx';
 import { activityLanguages, ageGroups, budgets, mobilityNeeds, type GuidanceSession } from './guidance.types.ts';
 import { CheckResults } from './check.views.tsx';
 import { errorItems, needAreaLabel, NonDiagnostic, SessionLayout, type FormErrors } from './guidance-layout.tsx';
@@ -190,7 +190,7 @@ export function ContextPage(props: ContextPageProps): SafeHtml {
           hint={ctx.t('guidance.context.needAreasHint')}
           error={error('needAreas')}
           options={needAreas.map((a) => ({ value: a.code, label: a.label[ctx.lang], hint: a.hint[ctx.lang] }))}
-          values={values.needAreas}
+          selected={values.needAreas}
         />
         <fieldset class="field-group">
           <legend>{ctx.t('guidance.context.place')}</legend>
@@ -205,7 +205,7 @@ export function ContextPage(props: ContextPageProps): SafeHtml {
           legend={ctx.t('guidance.context.ageGroup')}
           error={error('ageGroup')}
           options={[{ value: '', label: ctx.t('guidance.ageGroup.unknown') }, ...ageGroups.map((g) => ({ value: g, label: ctx.t(`guidance.ageGroup.${g}`) }))]}
-          values={[values.ageGroup]}
+          selected={[values.ageGroup]}
         />
         <ChoiceGroup
           id="languages"
@@ -215,7 +215,7 @@ export function ContextPage(props: ContextPageProps): SafeHtml {
           hint={ctx.t('guidance.context.languagesHint')}
           error={error('languages')}
           options={activityLanguages.map((l) => ({ value: l, label: ctx.t(`guidance.language.${l}`) }))}
-          values={values.languages}
+          selected={values.languages}
         />
         <ChoiceGroup
           id="mobility"
@@ -225,7 +225,7 @@ export function ContextPage(props: ContextPageProps): SafeHtml {
           hint={ctx.t('guidance.context.mobilityHint')}
           error={error('mobility')}
           options={mobilityNeeds.map((m) => ({ value: m, label: ctx.t(`guidance.mobility.${m}`) }))}
-          values={values.mobility}
+          selected={values.mobility}
         />
         <ChoiceGroup
           id="budget"
@@ -234,7 +234,7 @@ export function ContextPage(props: ContextPageProps): SafeHtml {
           legend={ctx.t('guidance.context.budget')}
           error={error('budget')}
           options={budgets.map((b) => ({ value: b, label: ctx.t(`guidance.budget.${b}`) }))}
-          values={[values.budget]}
+          selected={[values.budget]}
         />
         <SelectField
           id="clientLanguage"

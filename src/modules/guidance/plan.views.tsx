@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from '../../platform/format.ts';
 import { pickText, textOf, type LocalisedText } from '../../platform/localised.ts';
 import { ErrorSummary, Layout, Text, asset } from '../../ui/layout.tsx';
 import { FormField, PostForm } from '../../ui/forms.tsx';
-import { ChoiceGroup } from '../../ui/choice-fields.tsx';
+import { ChoiceGroup } from '../../ui/choices.tsx';
 import type { Channel, OutboxStatusRow } from '../outbox/index.ts';
 import type { GuidanceSession } from './guidance.types.ts';
 import { errorItems, needAreaLabel, SessionLayout, type FormErrors } from './guidance-layout.tsx';
@@ -228,7 +228,7 @@ export function PlanPage(props: PlanPageProps): SafeHtml {
                   legend={ctx.t('guidance.plan.channel')}
                   error={errors.channel ? ctx.t(errors.channel) : undefined}
                   options={props.channels.map((c) => ({ value: c, label: ctx.t(`outbox.channel.${c}`) }))}
-                  values={[values.channel]}
+                  selected={[values.channel]}
                 />
                 <FormField
                   id="recipient"

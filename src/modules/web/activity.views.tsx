@@ -360,6 +360,7 @@ export function ActivityPage(props: ActivityPageProps): SafeHtml {
         </section>
       </div>
 
+      {activity.mayBeOutOfDate ? <p class="notice notice--warning">{ctx.t('web.activity.mayBeOutOfDate')}</p> : null}
       <p class="meta">
         {ctx.t('web.activity.updated', { date: formatIsoDate(new Date(activity.lastReviewedAt ?? activity.updatedAt), lang) })}
         {activity.provenance.source === 'ptv' ? ` ${ctx.t('web.activity.sourcePtv')}` : ''}

@@ -7,7 +7,7 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { Text } from '../../ui/layout.tsx';
 import type { SearchHit } from '../search/index.ts';
 import { serializeJsonLd } from './json-ld.ts';
-import { qrSvg } from './qr.ts';
+import { qrSvg } from '../../ui/qr.ts';
 import type { TaxonomyTerm, TrayReference } from './web.service.ts';
 
 /** What every resident page view receives besides its own data. */

@@ -94,11 +94,11 @@ describeEachBackend('resident pages', (backend) => {
     expect(response.body).toContain('Tuolijumppa Näsissä');
     expect(response.body).not.toContain('Helsingin kuoro');
     expect(response.body).toMatch(/<form method="get" action="\/fi\/search"/);
-    expect(response.body).toMatch(/id="theme-exercise" name="theme" value="exercise" checked/);
-    expect(response.body).toMatch(/Liikunta ja ulkoilu<\/span><span class="count"> \(1\)/);
+    expect(response.body).toMatch(/id="theme-\d+" name="theme" value="exercise" checked/);
+    expect(response.body).toMatch(/Liikunta ja ulkoilu<span class="count"> \(1\)/);
     // themes combine with OR: once one is chosen, the others' counts within the results would mislead
-    expect(response.body).toContain('<span>Luonto</span></label>');
-    expect(response.body).toMatch(/Ikääntyneet<\/span><span class="count"> \(1\)/);
+    expect(response.body).toContain('>Luonto</label>');
+    expect(response.body).toMatch(/Ikääntyneet<span class="count"> \(1\)/);
     expect(response.body).toContain('Kaikukortti käy');
   });
 
