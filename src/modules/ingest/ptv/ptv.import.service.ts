@@ -41,7 +41,7 @@ import {
 } from './ptv.import.queries.ts';
 import { protectLocalEdits } from './ptv.protect.ts';
 import { readOrganization, readService, readServiceChannel, type PtvService } from './ptv.records.ts';
-import { mapChannelRecord, organisationResolver, writeChannelRows, writeServiceBundles } from './ptv.store.ts';
+import { mapChannelRecord, organisationResolver, writeChannelRows, writeServiceBundles, type ChannelRecordMapping } from './ptv.store.ts';
 
 export const ptvBatchSize = 250;
 /** One import at a time per database (PostgreSQL advisory lock key). */
@@ -61,14 +61,19 @@ export interface ImportContext {
   progress: Progress;
   /** PTV service GUIDs written in this run (for callers and tests) */
   writtenServices: Set<string>;
+  /** channel mappings committed in this run, by GUID (bounded; a cache of stored payloads) */
+  channelCache: Map<string, ChannelRecordMapping>;
 }
+
+const channelCacheLimit = 100_000;
 
 interface BatchOutcome extends RunCounts {
   rejects: Reject[];
   written: string[];
+  channels: ChannelRecordMapping[];
 }
 
-const emptyOutcome = (): BatchOutcome => ({ created: 0, updated: 0, unchanged: 0, archived: 0, rejected: 0, rejects: [], written: [] });
+const emptyOutcome = (): BatchOutcome => ({ created: 0, updated: 0, unchanged: 0, archived: 0, rejected: 0, rejects: [], written: [], channels: [] });
 
 export async function beginImport(
   db: Db,
@@ -84,6 +89,7 @@ export async function beginImport(
     municipalities: await municipalityCodes(db),
     progress,
     writtenServices: new Set(),
+    channelCache: new Map(),
   };
 }
 
@@ -115,6 +121,7 @@ async function inBatches(
   const apply = (outcome: BatchOutcome) => {
     addCounts(ctx.counts, outcome);
     if (entity === 'service') for (const guid of outcome.written) ctx.writtenServices.add(guid);
+    for (const mapping of outcome.channels) if (ctx.channelCache.size < channelCacheLimit || ctx.channelCache.has(mapping.guid)) ctx.channelCache.set(mapping.guid, mapping);
   };
   for (let start = 0; start < raws.length; start += ptvBatchSize) {
     const chunk = raws.slice(start, start + ptvBatchSize);
@@ -235,6 +242,7 @@ export async function importChannels(ctx: ImportContext, raws: readonly unknown[
     const previous = await channelRows(tx, guids);
     const affected = new Set([...mapped.flatMap((m) => m.mapping.serviceIds), ...(await servicesLinkedTo(tx, previous.map((p) => p.id)))]);
     await writeChannelRows(tx, mapped.map((m) => m.mapping), previous);
+    outcome.channels.push(...mapped.map((m) => m.mapping));
     await upsertSourcePayloads(tx, changed.map((c) => ({ source: 'ptv', entity: 'channel', sourceId: c.value.id, payload: c.raw, payloadHash: c.hash })));
     for (const m of mapped) {
       if (m.mapping.archived) outcome.archived++;
@@ -242,18 +250,27 @@ export async function importChannels(ctx: ImportContext, raws: readonly unknown[
       else outcome.updated++;
     }
     // services already imported that link these channels get their locations, contacts and hours again
-    await rebuildStoredServices(ctx, tx, [...affected]);
+    const batch = new Map(mapped.map((m) => [m.value.id, m.mapping]));
+    await rebuildStoredServices(ctx, tx, [...affected], {
+      get: (guid) => batch.get(guid) ?? ctx.channelCache.get(guid),
+      has: (guid) => batch.has(guid) || ctx.channelCache.has(guid),
+    });
     return outcome;
   });
 }
 
-async function rebuildStoredServices(ctx: ImportContext, tx: Queryable, guids: readonly string[]): Promise<void> {
+async function rebuildStoredServices(
+  ctx: ImportContext,
+  tx: Queryable,
+  guids: readonly string[],
+  channels: Pick<ReadonlyMap<string, ChannelRecordMapping>, 'get' | 'has'> = ctx.channelCache,
+): Promise<void> {
   const payloads = await storedPayloads(tx, 'service', guids);
   const items = [...payloads.entries()].flatMap(([guid, raw]) => {
     const result = readService(raw);
     return result.ok ? [{ guid, raw, value: result.value }] : [];
   });
-  await writeServiceBundles(tx, items, ctx.municipalities);
+  await writeServiceBundles(tx, items, ctx.municipalities, channels);
 }
 
 export async function importServices(ctx: ImportContext, raws: readonly unknown[]): Promise<void> {
@@ -266,6 +283,7 @@ export async function importServices(ctx: ImportContext, raws: readonly unknown[
       tx,
       changed.map((c) => ({ guid: c.value.id, raw: c.raw, value: c.value })),
       ctx.municipalities,
+      ctx.channelCache,
     );
     for (const reject of result.rejects) {
       outcome.rejected++;
@@ -309,6 +327,7 @@ export async function archiveRemoved(ctx: ImportContext, entity: PtvEntity, guid
         // the services that linked these channels lose their locations, contacts and hours there
         const affected = await servicesLinkedTo(tx, rows.map((r) => r.id));
         await deletePayloads(tx, 'channel', chunk);
+        for (const guid of chunk) ctx.channelCache.delete(guid);
         await rebuildStoredServices(ctx, tx, affected);
       } else {
         count = (await archiveRows(tx, 'organisations', await organisationIdsBySourceId(tx, chunk))).length;

@@ -111,12 +111,18 @@ export interface ServiceItem {
  * Maps services with their stored channels and writes them. Returns the written GUIDs and the
  * services rejected (a mapping reason, or a responsible organisation that is not imported).
  */
-export async function writeServiceBundles(q: Queryable, items: readonly ServiceItem[], municipalities: Set<string>) {
+export async function writeServiceBundles(
+  q: Queryable,
+  items: readonly ServiceItem[],
+  municipalities: Set<string>,
+  /** channel mappings this run committed (saves reading and mapping their stored payloads again) */
+  cached: Pick<ReadonlyMap<string, ChannelRecordMapping>, 'get' | 'has'> = new Map(),
+) {
   const rejects: { guid: string; reasons: string[] }[] = [];
   const written: { guid: string; archived: boolean }[] = [];
   if (items.length === 0) return { rejects, written };
   const channelGuids = [...new Set(items.flatMap((i) => i.value.serviceChannels.map((l) => l.channelId)))];
-  const payloads = await storedPayloads(q, 'channel', channelGuids);
+  const payloads = await storedPayloads(q, 'channel', channelGuids.filter((guid) => !cached.has(guid)));
   const channelReads = [...payloads.entries()].flatMap(([guid, raw]) => {
     const result = readServiceChannel(raw);
     return result.ok ? [{ guid, raw, channel: result.value }] : [];
@@ -126,6 +132,10 @@ export async function writeServiceBundles(q: Queryable, items: readonly ServiceI
     ...channelReads.flatMap((c) => (c.channel.organizationId ? [c.channel.organizationId] : [])),
   ]);
   const channelMaps = new Map(channelReads.map((c) => [c.guid, mapChannelRecord(c.channel, c.raw, resolve, municipalities)]));
+  for (const guid of channelGuids) {
+    const mapping = cached.get(guid);
+    if (mapping) channelMaps.set(guid, mapping);
+  }
 
   const bundles: {
     guid: string;
