@@ -127,11 +127,14 @@ async function inBatches(
     const chunk = raws.slice(start, start + ptvBatchSize);
     try {
       apply(await commit(chunk));
-    } catch {
+    } catch (batchError) {
+      let failures = 0;
       for (const raw of chunk) {
         try {
           apply(await commit([raw]));
         } catch (error) {
+          // every record failing alone too: not a record's fault (database gone…); the run fails
+          if (++failures === chunk.length && chunk.length > 1) throw batchError;
           const reject = { entity, sourceId: guidOf(raw), reasons: [`database refused the record: ${(error as Error).message}`] };
           await insertRejects(ctx.db, ctx.runId, [reject]);
           apply({ ...emptyOutcome(), rejected: 1 });
@@ -207,9 +210,10 @@ export async function importOrganisations(ctx: ImportContext, raws: readonly unk
       }
       if (businessId && !owner) byBusinessId.set(businessId, organisation.id);
       if (organisation.municipalityCode && !ctx.municipalities.has(organisation.municipalityCode)) organisation.municipalityCode = null;
-      if (organisation.parentId && !existing.has(organisation.parentId) && !ids.includes(organisation.parentId)) organisation.parentId = null;
       rows.push(organisation);
     }
+    const writtenIds = new Set(rows.map((r) => r.id));
+    for (const row of rows) if (row.parentId && !existing.has(row.parentId) && !writtenIds.has(row.parentId)) row.parentId = null;
     const { records } = await protectLocalEdits(tx, 'organisations', rows);
     // parents first, so that the foreign key holds within the batch
     const withoutParent = records.map((r) => ({ ...r, parentId: existing.has(r.parentId ?? '') ? r.parentId : null }));
