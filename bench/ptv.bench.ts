@@ -36,7 +36,9 @@ async function pgliteOnDisk(): Promise<BenchDatabase> {
 
 export async function runPtvBench(): Promise<Table> {
   const { databases, notes } = await benchDatabases();
-  const opens = [...databases.slice(1), pgliteOnDisk];
+  // BENCH_PTV_ONLY=postgres|pglite runs one backend (the whole benchmark takes ~15 minutes)
+  const only = process.env.BENCH_PTV_ONLY;
+  const opens = [...(only === 'pglite' ? [] : databases.slice(1)), ...(only === 'postgres' ? [] : [pgliteOnDisk])];
   const rows: Table['rows'] = [];
   for (const open of opens) {
     const server = await startPtvReplayServer({ multiply, pageSize: 1000 });
