@@ -28,11 +28,13 @@ import { registerWebMoreRoutes, registerWebRoutes, webMessages } from './modules
 import { authMessages, csrfBinding, pageUserOf, registerAdminRoutes, registerAuthRoutes, sessionHook } from './modules/auth/index.ts';
 import { outboxMessages } from './modules/outbox/index.ts';
 import { guidanceMessages, loadInstruments, registerGuidanceRoutes } from './modules/guidance/index.ts';
+import { registerSearchRoutes } from './modules/search/index.ts';
 import { qualityMessages, registerQualityRoutes } from './modules/quality/index.ts';
 import { providersMessages, registerProvidersRoutes } from './modules/providers/index.ts';
+import { referralsMessages, registerReferralRoutes } from './modules/referrals/index.ts';
 
 /** Every message catalogue of the application, combined once. */
-export const catalogues: readonly Catalogue[] = [uiMessages, webMessages, authMessages, outboxMessages, guidanceMessages, qualityMessages, providersMessages];
+export const catalogues: readonly Catalogue[] = [uiMessages, webMessages, authMessages, outboxMessages, guidanceMessages, qualityMessages, providersMessages, referralsMessages];
 
 export interface BuildOptions {
   /** Pino logger options; false disables logging (tests). */
@@ -126,6 +128,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
 
   registerHealthRoutes(app, deps);
   registerCatalogApiRoutes(app, deps);
+  registerSearchRoutes(app, deps);
   registerWebRoutes(app, { ...deps, pages });
   registerWebMoreRoutes(app, { ...deps, pages });
   registerAuthRoutes(app, { ...deps, pages });
@@ -133,6 +136,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerGuidanceRoutes(app, { ...deps, pages, instruments, ...(options.onMessageQueued ? { onMessageQueued: options.onMessageQueued } : {}) });
   registerQualityRoutes(app, { ...deps, pages });
   registerProvidersRoutes(app, { ...deps, pages });
+  registerReferralRoutes(app, { ...deps, pages, instruments, translatorFor: (lang) => i18n.translator(lang), ...(options.onMessageQueued ? { onMessageQueued: options.onMessageQueued } : {}) });
 
   return app;
 }

@@ -8,6 +8,7 @@ import type { Progress } from './platform/progress.ts';
 import { ensurePostalCodes, syncReferenceData } from './modules/catalog/index.ts';
 import { ensureDemoData } from './modules/demo/index.ts';
 import { ensureDevUsers } from './modules/auth/index.ts';
+import { configureSearchAnalyser, ensureSearchIndex } from './modules/search/index.ts';
 
 export interface BootstrapReport {
   migrationsApplied: string[];
@@ -25,6 +26,8 @@ export async function prepareDatabase(
   const migrationsApplied = await migrate(deps.db);
   const { changed } = await syncReferenceData(deps.db);
   const postal = await ensurePostalCodes(deps.db);
+  configureSearchAnalyser(deps.config.searchAnalyser);
+  await ensureSearchIndex(deps.db, options.progress);
   const demo = options.demoData ? await ensureDemoData(deps, options.progress) : undefined;
   const devUsers = await ensureDevUsers(deps);
   return {

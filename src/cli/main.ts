@@ -13,8 +13,10 @@ import { createProgress } from '../platform/progress.ts';
 import { loadPostalCodes, syncReferenceData } from '../modules/catalog/index.ts';
 import { defaultDemoOptions, loadDemoData } from '../modules/demo/index.ts';
 import { ImportUsageError, importUsage, runImportCommand } from '../modules/ingest/ptv/index.ts';
+import { runSearchCommand, searchCommandUsage } from '../modules/search/search.cli.ts';
 import { AuditUsageError, runAuditCommand } from '../modules/quality/index.ts';
 import { runReviewReminders } from '../modules/providers/index.ts';
+import { referralsCommand } from '../modules/referrals/index.ts';
 
 export interface Command {
   summary: string;
@@ -106,6 +108,16 @@ const commands: Record<string, Command> = {
       }
     },
   },
+  search: {
+    summary: 'rebuild the search index (Finnish analysis per SEARCH_ANALYSER, in a worker thread)',
+    usage: searchCommandUsage,
+    async run(deps, args) {
+      await prepareDatabase(deps, { demoData: false });
+      const code = await runSearchCommand(deps, args, createProgress(), process.stdout);
+      if (code === undefined) throw new UsageError(`usage: ${searchCommandUsage}`);
+      return code;
+    },
+  },
   'review-reminders': {
     summary: 'queue review reminders and update "may be out of date" / hidden (the server does it hourly)',
     usage: 'tarjotin review-reminders',
@@ -117,6 +129,7 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  referrals: referralsCommand,
 };
 
 function help(): string {

@@ -1,4 +1,5 @@
 /** Factories: each test creates its own organisations and activities; nothing relies on a seed. */
+import { reindexServices } from '../../src/modules/search/index.ts';
 import type { Queryable } from '../../src/db/index.ts';
 import { newId } from '../../src/platform/ids.ts';
 import {
@@ -159,6 +160,6 @@ export async function createService(
     provenance: manual,
     ...e,
   }));
-  await saveServiceBundles(q, [{ service, locations, channels, schedules, events }]);
+  await reindexServices(q, await saveServiceBundles(q, [{ service, locations, channels, schedules, events }]));
   return { organisation, service, locations };
 }

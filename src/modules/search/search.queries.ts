@@ -54,11 +54,11 @@ interface Built {
   nextEvent(): string;
 }
 
-function build(filters: FilterSpec, text: TextSpec | undefined): Built {
+function build(filters: FilterSpec, text: TextSpec | undefined, offset = 0): Built {
   const params: unknown[] = [];
   const add = (value: unknown) => {
     params.push(value);
-    return `$${params.length}`;
+    return `$${offset + params.length}`;
   };
   const conditions = [publicServiceCondition];
   if (text) {
@@ -98,6 +98,14 @@ function build(filters: FilterSpec, text: TextSpec | undefined): Built {
     if (filters.weekdays?.length) {
       eventParts.push(`extract(isodow FROM e.starts_at AT TIME ZONE 'Europe/Helsinki')::int = ANY(${add(filters.weekdays)}::int[])`);
     }
+    if (filters.timesOfDay?.length) {
+      const local = `(e.starts_at AT TIME ZONE 'Europe/Helsinki')::time`;
+      const ranges = filters.timesOfDay.map((t) => {
+        const [from, to] = timeRanges[t];
+        return `(${local} >= ${add(from)}::time AND (${local} < ${add(to === '24:00' ? '23:59:59.999' : to)}::time))`;
+      });
+      eventParts.push(`(${ranges.join(' OR ')})`);
+    }
     conditions.push(`(EXISTS (SELECT 1 FROM schedules sc WHERE ${parts.join(' AND ')})
       OR EXISTS (SELECT 1 FROM events e WHERE ${eventParts.join(' AND ')}))`);
   }
@@ -121,45 +129,99 @@ function build(filters: FilterSpec, text: TextSpec | undefined): Built {
   return { where: conditions.join('\n  AND '), params, distance, nextEvent };
 }
 
+/** Ranking signals besides the text: themes and target groups the query is about. */
+export interface BoostSpec {
+  themes: string[];
+  targetGroups: string[];
+}
+
+/** True when the filters narrow the tray (anything besides the clock). */
+export function hasFilters(filters: FilterSpec): boolean {
+  return Object.entries(filters).some(([key, value]) => key !== 'now' && value !== undefined && (!Array.isArray(value) || value.length > 0));
+}
+
+/**
+ * The filters as a condition over a search document's `d.service_id`, placeholders from
+ * `offset + 1`: the text ranking then ranks only activities that can be shown.
+ */
+export function filterRestriction(filters: FilterSpec, offset: number): { where: string; params: unknown[] } {
+  const built = build(filters, undefined, offset);
+  return { where: `d.service_id IN (SELECT s.id::text FROM services s WHERE ${built.where})`, params: built.params };
+}
+
 export interface SearchRow {
   id: string;
   total: number;
+  /** The blended score the relevance order uses; the other numbers are its parts. */
+  relevance: number;
   text_score: number;
+  topic_factor: number;
+  distance_factor: number;
+  time_factor: number;
+  quality_factor: number;
   distance_km: number | null;
   next_event_at: Date | null;
   last_reviewed_at: Date | null;
   updated_at: Date;
 }
 
-/** Ids of matching activities with the raw parts of their score, ranked by `orderBy`. */
+/**
+ * Ids of matching activities with the parts of their score, ranked by `order`. Relevance blends
+ * the text score (0…1) with a topic match (themes / target groups of the query's concepts or
+ * filters: up to +30 %), distance (×0.6…1, half-way at ~14 km), an occurrence soon (up to +10 %),
+ * a review in the last year and freshness of the data (up to +5 % each).
+ */
 export async function searchServiceIds(
   q: Queryable,
   filters: FilterSpec,
   text: TextSpec | undefined,
   order: 'relevance' | 'distance' | 'soonest',
   paging: { limit: number; offset: number },
+  boost: BoostSpec = { themes: [], targetGroups: [] },
 ): Promise<SearchRow[]> {
   const built = build(filters, text);
   // The text parameters come first in `built.params`, so the score's placeholders are unchanged.
-  const score = text ? text.score : '0';
+  const score = text ? text.score : '1';
   const orderBy = {
-    relevance: 'text_score DESC, next_event_at NULLS LAST, id',
-    distance: 'distance_km NULLS LAST, text_score DESC, id',
-    soonest: 'next_event_at NULLS LAST, text_score DESC, id',
+    relevance: 'relevance DESC, next_event_at NULLS LAST, id',
+    distance: 'distance_km NULLS LAST, relevance DESC, id',
+    soonest: 'next_event_at NULLS LAST, relevance DESC, id',
   }[order];
   const distance = built.distance();
   const nextEvent = built.nextEvent();
-  const params = [...built.params, paging.limit, paging.offset];
+  const params = [...built.params];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const themes = add(boost.themes);
+  const groups = add(boost.targetGroups);
+  const now = add(filters.now);
+  const limit = add(paging.limit);
+  const offset = add(paging.offset);
+  const days = (from: string, to: string) => `greatest(0, extract(epoch FROM (${to} - ${from})) / 86400)`;
   return q.query<SearchRow>(
     `WITH matched AS (
-       SELECT s.id, ${score} AS text_score, ${distance} AS distance_km, ${nextEvent} AS next_event_at,
+       SELECT s.id, ${score}::double precision AS text_score, ${distance} AS distance_km, ${nextEvent} AS next_event_at,
+         (1 + 0.2 * (s.themes && ${themes}::text[])::int + 0.1 * (s.target_groups && ${groups}::text[])::int)::double precision AS topic_factor,
          s.last_reviewed_at, s.updated_at
        FROM services s
        WHERE ${built.where}
+     ),
+     parts AS (
+       SELECT *,
+         CASE WHEN distance_km IS NULL THEN 1 ELSE 0.6 + 0.4 * exp(-least(distance_km / 20, 50)) END AS distance_factor,
+         CASE WHEN next_event_at IS NULL THEN 1
+              ELSE 1 + 0.1 * exp(-least(${days(`${now}::timestamptz`, 'next_event_at')} / 14, 50)) END AS time_factor,
+         1 + 0.05 * (last_reviewed_at IS NOT NULL AND last_reviewed_at > ${now}::timestamptz - interval '365 days')::int
+           + 0.05 * exp(-least(${days('updated_at', `${now}::timestamptz`)} / 365, 50)) AS quality_factor
+       FROM matched
      )
-     SELECT *, count(*) OVER () AS total FROM matched
+     SELECT *, (text_score * topic_factor * distance_factor * time_factor * quality_factor)::double precision AS relevance,
+       count(*) OVER () AS total
+     FROM parts
      ORDER BY ${orderBy}
-     LIMIT $${params.length - 1} OFFSET $${params.length}`,
+     LIMIT ${limit} OFFSET ${offset}`,
     params,
   );
 }

@@ -2,39 +2,25 @@
  * searchServices: the one entry point of search. Resolves the distance origin, builds the text
  * match, runs the ranked query and the facets, and shapes the hits.
  *
- * The text matcher here is the provisional one (substring match over names, summaries and
- * keywords in all languages); the analysed full-text index replaces `textSpec`.
+ * The text part comes from the analysed index (search.text.ts): its ranked candidates become
+ * a condition and a score that the filters, facets and the blended ranking build on.
  */
 import type { Deps } from '../../platform/deps.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { findPostalCode } from '../catalog/index.ts';
 import { listHits, searchFacets, searchServiceIds, type FacetRow, type FilterSpec, type TextSpec } from './search.queries.ts';
 import type { FacetCounts, SearchHit, SearchQuery, SearchResult } from './search.types.ts';
+import { matchText, type TextMatch } from './search.text.ts';
 
 export const maxQueryLength = 500;
 
-function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 2)
-    .slice(0, 12);
-}
-
-function escapeLike(word: string): string {
-  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function provisionalTextSpec(text: string): TextSpec | undefined {
-  const list = words(text);
-  if (list.length === 0) return undefined;
-  const params = list.map((w) => `%${escapeLike(w)}%`);
-  const name = `lower(s.name::text || ' ' || s.alternative_names::text)`;
-  const body = `lower(s.summary::text || ' ' || s.keywords::text || ' ' || s.description::text)`;
-  const anyMatch = params.map((_, i) => `(${name} LIKE $${i + 1} OR ${body} LIKE $${i + 1})`).join(' OR ');
-  const score = params.map((_, i) => `(CASE WHEN ${name} LIKE $${i + 1} THEN 3 WHEN ${body} LIKE $${i + 1} THEN 1 ELSE 0 END)`).join(' + ');
-  return { condition: `(${anyMatch})`, score: `(${score})::double precision`, params };
+/** The text condition and score over alias `s`: the ranked candidates of the text pipeline. */
+function textSpec(match: TextMatch): TextSpec {
+  return {
+    condition: 's.id = ANY($1::uuid[])',
+    score: '($2::float8[])[array_position($1::uuid[], s.id)]',
+    params: [match.ids, match.scores],
+  };
 }
 
 function facetCounts(rows: FacetRow[]): FacetCounts {
@@ -82,11 +68,18 @@ export async function searchServices(deps: Deps, query: SearchQuery): Promise<Se
     now: deps.clock(),
     ...(origin ? { origin: { latitude: origin.latitude, longitude: origin.longitude, ...(query.near?.radiusKm !== undefined ? { radiusKm: query.near.radiusKm } : {}) } } : {}),
   };
-  const spec = provisionalTextSpec(text);
+  // Text without a word (only punctuation, symbols) browses like an empty query.
+  const match = /[\p{L}\p{N}]/u.test(text) ? await matchText(deps.db, text, query.lang, filters) : undefined;
+  const spec = match ? textSpec(match) : undefined;
   const sort = query.sort === 'distance' && !origin ? 'relevance' : (query.sort ?? 'relevance');
+  const boost = {
+    themes: [...new Set([...(query.themes ?? []), ...(match?.conceptThemes ?? [])])],
+    targetGroups: [...new Set([...(query.targetGroups ?? []), ...(match?.conceptTargetGroups ?? [])])],
+  };
   const [rows, facetRows] = await Promise.all([
-    searchServiceIds(deps.db, filters, spec, sort, { limit: pageSize, offset: (page - 1) * pageSize }),
-    searchFacets(deps.db, filters, spec),
+    searchServiceIds(deps.db, filters, spec, sort, { limit: pageSize, offset: (page - 1) * pageSize }, boost),
+    // Facets need only the condition (its $1), not the score's $2.
+    searchFacets(deps.db, filters, spec && match ? { ...spec, params: [match.ids] } : undefined),
   ]);
   const hits = new Map((await listHits(deps.db, rows.map((r) => r.id))).map((h) => [h.id, h]));
   const items: SearchHit[] = rows.flatMap((row) => {
@@ -123,8 +116,18 @@ export async function searchServices(deps: Deps, query: SearchQuery): Promise<Se
           : {}),
         ...(row.distance_km !== null && !hit.confidential_address ? { distanceKm: Math.round(row.distance_km * 10) / 10 } : {}),
         ...(row.next_event_at ? { nextEventAt: row.next_event_at.toISOString() } : {}),
-        score: row.text_score,
-        ...(query.debug ? { scoreParts: { text: row.text_score } } : {}),
+        score: row.relevance,
+        ...(query.debug
+          ? {
+              scoreParts: {
+                text: row.text_score,
+                topic: row.topic_factor,
+                distance: row.distance_factor,
+                time: row.time_factor,
+                quality: row.quality_factor,
+              },
+            }
+          : {}),
       },
     ];
   });
@@ -134,7 +137,8 @@ export async function searchServices(deps: Deps, query: SearchQuery): Promise<Se
     page,
     pageSize,
     facets: facetCounts(facetRows),
-    queryLanguage: query.lang,
+    queryLanguage: match?.language ?? query.lang,
+    ...(match?.didYouMean ? { didYouMean: match.didYouMean } : {}),
     ...(origin ? { origin } : {}),
   };
 }

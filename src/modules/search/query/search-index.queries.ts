@@ -5,6 +5,7 @@
  * built-in snowball configurations. The same SQL runs on PostgreSQL 15 and PGlite.
  */
 import type { Queryable } from '../../../db/index.ts';
+import { publicServiceCondition } from '../../catalog/index.ts';
 
 /**
  * Draft DDL (the prototype and tests create these tables; the catalogue integration turns it
@@ -88,4 +89,73 @@ export async function upsertIndexAnalyser(db: Queryable, name: string, analyserI
 export async function countSearchDocuments(db: Queryable): Promise<number> {
   const rows = await db.query<{ count: number }>('SELECT count(*)::integer AS count FROM search_documents');
   return rows[0]?.count ?? 0;
+}
+
+/** What the index needs of a service (the raw PTV classification names for fi/sv/en labels). */
+export interface IndexSourceRow {
+  id: string;
+  name: Record<string, string>;
+  alternative_names: Record<string, string>;
+  summary: Record<string, string>;
+  plain_summary: Record<string, string>;
+  description: Record<string, string>;
+  user_instructions: Record<string, string>;
+  keywords: Record<string, string[]>;
+  themes: string[];
+  target_groups: string[];
+  municipality_codes: string[];
+  /** {serviceClasses, ontologyTerms, targetGroups, lifeEvents} of the raw source payload, if any. */
+  classification: Record<string, unknown> | null;
+}
+
+const indexSourceSelect = `
+  SELECT s.id, s.name, s.alternative_names, s.summary, s.plain_summary, s.description, s.user_instructions,
+         s.keywords, s.themes, s.target_groups, s.municipality_codes,
+         CASE WHEN p.payload IS NULL THEN NULL ELSE jsonb_build_object(
+           'serviceClasses', p.payload->'serviceClasses', 'ontologyTerms', p.payload->'ontologyTerms',
+           'targetGroups', p.payload->'targetGroups', 'lifeEvents', p.payload->'lifeEvents') END AS classification
+    FROM services s
+    LEFT JOIN source_payloads p ON p.source = s.source AND p.entity = 'service' AND p.source_id = s.source_id`;
+
+/** Index sources of the given services that residents can see (others get no document). */
+export async function listIndexSources(q: Queryable, ids: readonly string[]): Promise<IndexSourceRow[]> {
+  if (ids.length === 0) return [];
+  return q.query<IndexSourceRow>(`${indexSourceSelect} WHERE s.id = ANY($1::uuid[]) AND ${publicServiceCondition}`, [ids]);
+}
+
+/** One page of every public service, in id order (bulk rebuild). */
+export async function listIndexSourcePage(q: Queryable, afterId: string | null, limit: number): Promise<IndexSourceRow[]> {
+  return q.query<IndexSourceRow>(
+    `${indexSourceSelect} WHERE ${publicServiceCondition} AND ($1::uuid IS NULL OR s.id > $1::uuid)
+     ORDER BY s.id LIMIT $2`,
+    [afterId, limit],
+  );
+}
+
+export async function countIndexSources(q: Queryable): Promise<number> {
+  const rows = await q.query<{ count: number }>(`SELECT count(*)::integer AS count FROM services s WHERE ${publicServiceCondition}`);
+  return rows[0]?.count ?? 0;
+}
+
+/**
+ * Adds `sign` × the lexemes of the given documents to the vocabulary (−1 before they change,
+ * +1 after): incremental upkeep in the writer's transaction, no full ts_stat.
+ */
+export async function adjustVocabulary(q: Queryable, serviceIds: readonly string[], sign: 1 | -1): Promise<void> {
+  if (serviceIds.length === 0) return;
+  await q.query(
+    `INSERT INTO search_vocabulary AS v (lexeme, doc_count)
+     SELECT l.lexeme, count(*)::integer * $2::integer
+       FROM search_documents d CROSS JOIN LATERAL unnest(tsvector_to_array(d.tsv)) AS l(lexeme)
+      WHERE d.service_id = ANY($1::text[])
+      GROUP BY l.lexeme
+     ON CONFLICT (lexeme) DO UPDATE SET doc_count = v.doc_count + excluded.doc_count`,
+    [serviceIds, sign],
+  );
+  if (sign === -1) await q.query('DELETE FROM search_vocabulary WHERE doc_count <= 0');
+}
+
+export async function deleteSearchDocuments(q: Queryable, serviceIds: readonly string[] | 'all'): Promise<void> {
+  if (serviceIds === 'all') await q.query('DELETE FROM search_documents');
+  else if (serviceIds.length > 0) await q.query('DELETE FROM search_documents WHERE service_id = ANY($1::text[])', [serviceIds]);
 }

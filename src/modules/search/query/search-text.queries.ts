@@ -92,6 +92,9 @@ export async function listSimilarLexemes(
   );
 }
 
+/** Placeholders rankServices uses itself ($1…$12); a candidate restriction numbers from $13. */
+export const rankParameterCount = 12;
+
 export interface RankInput {
   slots: readonly number[];
   /** tsquery text per term (quoted lexemes). */
@@ -111,6 +114,12 @@ export interface RankInput {
   /** ts_rank weights {D, C, B, A}: description, summary, labels, name. */
   fieldWeights: readonly [number, number, number, number];
   limit: number;
+  /**
+   * Bounds the documents that are ranked: `where` is a SQL condition over the service id text
+   * `d.service_id` whose placeholders start at $13 (the caller's filters), and at most `max`
+   * matching documents are ranked (cost control on very large catalogues).
+   */
+  candidates?: { where?: string; params?: readonly unknown[]; max?: number };
 }
 
 export interface RankedServiceRow {
@@ -134,7 +143,9 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
        SELECT d.service_id, d.tsv
          FROM search_documents d
         WHERE d.tsv @@ (SELECT ('(' || string_agg(term, ') | (') || ')')::tsquery
-                          FROM unnest($2::text[]) AS q(term))
+                          FROM unnest($2::text[]) AS q(term))${input.candidates?.where ? `
+          AND (${input.candidates.where})` : ''}
+        ${input.candidates?.max ? `LIMIT ${Math.trunc(input.candidates.max)}` : ''}
      ),
      slot_scores AS (
        SELECT c.service_id, t.slot, max(t.weight * ts_rank($8::float4[], c.tsv, t.query)) AS score
@@ -167,6 +178,7 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
       input.saturation,
       input.slotWeights,
       input.coverage,
+      ...(input.candidates?.params ?? []),
     ],
   );
 }

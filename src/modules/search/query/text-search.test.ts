@@ -128,6 +128,17 @@ for (const analyser of analysers) {
       expect((await top('youth center', 'en'))[0]).toBe('youth');
     });
 
+    it('corrects Swedish and English typos through the vocabulary: simhalen, swiming, yuoth', async () => {
+      expect((await top('simhalen', 'sv'))[0]).toBe('swimming');
+      expect((await top('swiming pool', 'en'))[0]).toBe('swimming');
+      expect(await top('yuoth centres', 'en')).toContain('youth');
+    });
+
+    it('matches Swedish and English inflection: simningen, centres → centre', async () => {
+      expect((await top('simningen', 'sv'))[0]).toBe('swimming');
+      expect((await top('youth centre', 'en'))[0]).toBe('youth');
+    });
+
     it('reaches a Finnish-only listing from lay English through the concept layer: pregnant', async () => {
       expect((await top('pregnant', 'en'))[0]).toBe('maternity');
     });

@@ -92,7 +92,7 @@ export function createTextSearch(
       places,
       weights: settings.planWeights,
     });
-  return async function search(text: string, hint: SearchLanguage, limit = 50) {
+  return async function search(text: string, hint: SearchLanguage, limit = 50, candidates?: RankInput['candidates']) {
     let plan = planFor(text, hint);
     let resolved = await resolveTerms(db, plan, resolveOptions);
     if (resolved.activeSlots === 0 && plan.terms.length > 0) {
@@ -122,6 +122,7 @@ export function createTextSearch(
       placeBoost: settings.placeBoost,
       fieldWeights: settings.fieldWeights,
       limit,
+      ...(candidates ? { candidates } : {}),
     });
     return { plan, resolved, rows, didYouMean };
   };

@@ -1,0 +1,169 @@
+/**
+ * The production search on both databases: text (inflection, typos, Swedish), every filter,
+ * facets, sorting, paging, debug score parts, the index kept current on writes, and the API
+ * (GET and POST, bad input → 400 or an empty result, never 500). Runs with whichever analyser
+ * SEARCH_ANALYSER picks (CI runs it again with SEARCH_ANALYSER=fallback).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import type { App } from '../../platform/http.ts';
+import { createTestDatabase, describeEachBackend, testDeps, type TestDatabase } from '../../../test/support/db.ts';
+import { createService, organisationRecord, serviceRecord } from '../../../test/support/factories.ts';
+import { saveServiceBundles, upsertOrganisations } from '../catalog/index.ts';
+import { reindexServices } from './search.index.ts';
+import { searchAnalyser } from './search.analyser.ts';
+import { searchServices } from './search.service.ts';
+import type { SearchQuery, SearchResult } from './search.types.ts';
+
+describeEachBackend(`search service and API (${searchAnalyser().name} analyser)`, (backend) => {
+  let test: TestDatabase;
+  let app: App;
+  const organisation = organisationRecord({ municipalityCode: '905', regionCode: '17' });
+  const ids: Record<string, string> = {};
+  const vaasa = { latitude: 63.096, longitude: 21.616 };
+
+  beforeAll(async () => {
+    test = await createTestDatabase(backend);
+    app = await buildApp(testDeps(test.db), { logger: false });
+    await upsertOrganisations(test.db, [organisation]);
+    const make = async (key: string, options: Parameters<typeof createService>[1]) => {
+      ids[key] = (await createService(test.db, { organisation, ...options })).service.id;
+    };
+    await make('swim', {
+      service: {
+        name: { fi: 'Vesijumppa ikäihmisille', sv: 'Vattengympa för seniorer' }, themes: ['exercise'], targetGroups: ['older_people'],
+        costType: 'fee', kaikukortti: true, languages: ['fi', 'sv'], ageMin: 60, ageMax: 120, areaMunicipalities: ['905'],
+      },
+      locations: [{ municipalityCode: '905', ...vaasa, accessibilityFeatures: ['step_free'] }],
+      schedules: [{ weekdays: [1], opens: '10:00', closes: '11:00' }],
+    });
+    await make('peer', {
+      service: { name: { fi: 'Vertaistuki omaishoitajille' }, themes: ['peer_support'], targetGroups: ['carers'], costType: 'free', areaMunicipalities: ['905'] },
+      schedules: [{ weekdays: [3], opens: '18:00', closes: '20:00' }],
+    });
+    await make('youth', {
+      service: { name: { fi: 'Nuorisotila Kompassi' }, themes: ['hobbies'], targetGroups: ['young_people'], costType: 'free', ageMin: 13, ageMax: 17, areaMunicipalities: ['091'] },
+      locations: [{ municipalityCode: '091', latitude: 60.17, longitude: 24.94 }],
+      schedules: [],
+      events: [{ startsAt: new Date('2026-12-01T12:00:00Z') }],
+    });
+    await make('lonely', {
+      service: {
+        name: { fi: 'Kohtaamispaikka Olohuone' }, description: { fi: 'Yksinäisyyteen apua: tule juttelemaan.' }, themes: ['meeting_places'],
+        targetGroups: ['older_people'], costType: 'free', areaMunicipalities: ['905'],
+      },
+      schedules: [],
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await test.drop();
+  });
+
+  const keysOf = (result: SearchResult) => result.items.map((item) => Object.keys(ids).find((k) => ids[k] === item.id));
+  const search = async (query: Partial<SearchQuery>) => searchServices(testDeps(test.db), { lang: 'fi', ...query });
+
+  it('finds inflected Finnish, a typo with "did you mean", Swedish and yksinäinen → yksinäisyys', async () => {
+    expect(keysOf(await search({ text: 'vesijumppaan' }))[0]).toBe('swim');
+    const typo = await search({ text: 'vertaistukki' });
+    expect(keysOf(typo)[0]).toBe('peer');
+    expect(keysOf(await search({ text: 'vattengympa', lang: 'sv' }))[0]).toBe('swim');
+    expect(keysOf(await search({ text: 'yksinäinen' }))).toContain('lonely');
+    expect((await search({ text: 'zzqxv' })).total).toBe(0);
+  });
+
+  it('applies every filter, alone and combined', async () => {
+    const keys = async (query: Partial<SearchQuery>) => keysOf(await search(query)).sort();
+    expect(await keys({ themes: ['exercise'] })).toEqual(['swim']);
+    expect(await keys({ targetGroups: ['older_people'] })).toEqual(['lonely', 'swim']);
+    expect(await keys({ age: 15 })).toEqual(['lonely', 'peer', 'youth']);
+    expect(await keys({ regionCode: '90' })).toEqual(['youth']);
+    expect(await keys({ municipalityCode: '905' })).toEqual(['lonely', 'peer', 'swim']);
+    expect(await keys({ free: true })).toEqual(['lonely', 'peer', 'youth']);
+    expect(await keys({ free: false })).toEqual(['swim']);
+    expect(await keys({ kaikukortti: true })).toEqual(['swim']);
+    expect(await keys({ language: 'sv' })).toEqual(['swim']);
+    expect(await keys({ accessibility: ['step_free'] })).toEqual(['swim']);
+    expect(await keys({ weekdays: [3] })).toEqual(['peer']);
+    expect(await keys({ timesOfDay: ['evening'] })).toEqual(['peer']);
+    expect(await keys({ timesOfDay: ['morning'] })).toEqual(['swim']);
+    expect(await keys({ timesOfDay: ['afternoon'] })).toEqual(['youth']);
+    expect(await keys({ upcomingDays: 7 })).toEqual(['youth']);
+    expect(await keys({ upcomingDays: 1 })).toEqual([]);
+    expect(await keys({ near: { ...vaasa, radiusKm: 50 } })).toEqual(['swim']);
+    expect(await keys({ text: 'vesijumppa', free: false, targetGroups: ['older_people'], municipalityCode: '905' })).toEqual(['swim']);
+    expect(await keys({ text: 'vesijumppa', free: true })).toEqual([]);
+  });
+
+  it('counts facets over the whole result', async () => {
+    const { facets, total } = await search({ municipalityCode: '905' });
+    expect(total).toBe(3);
+    expect(facets.themes).toEqual({ exercise: 1, peer_support: 1, meeting_places: 1 });
+    expect(facets.targetGroups).toEqual({ older_people: 2, carers: 1 });
+    expect(facets.free).toBe(2);
+    expect(facets.kaikukortti).toBe(1);
+    expect(facets.languages.sv).toBe(1);
+    expect(facets.municipalities['905']).toBe(3);
+  });
+
+  it('sorts by distance and by the soonest occurrence, pages, and explains scores', async () => {
+    const byDistance = await search({ near: vaasa, sort: 'distance' });
+    expect(keysOf(byDistance).slice(0, 2)).toEqual(['swim', 'youth']);
+    expect(byDistance.items[0]?.distanceKm).toBeLessThan(1);
+    expect(keysOf(await search({ sort: 'soonest' }))[0]).toBe('youth');
+    const first = await search({ pageSize: 2, page: 1 });
+    const second = await search({ pageSize: 2, page: 2 });
+    expect(first.total).toBe(4);
+    expect(new Set([...keysOf(first), ...keysOf(second)]).size).toBe(4);
+    const debug = await search({ text: 'vesijumppa', debug: true, near: vaasa });
+    expect(Object.keys(debug.items[0]?.scoreParts ?? {})).toEqual(['text', 'topic', 'distance', 'time', 'quality']);
+    expect(debug.items[0]?.scoreParts?.distance).toBeGreaterThan(0.99);
+  });
+
+  it('keeps the index current when a writer changes an activity', async () => {
+    const { service, locations } = await createService(test.db, { organisation, service: { name: { fi: 'Keramiikkapaja' }, areaMunicipalities: ['905'] } });
+    expect((await search({ text: 'shakkikerho' })).total).toBe(0);
+    expect((await search({ text: 'keramiikkapaja' })).items[0]?.id).toBe(service.id);
+    const renamed = serviceRecord(organisation.id, { ...service, name: { fi: 'Shakkikerho' } });
+    await reindexServices(test.db, await saveServiceBundles(test.db, [{ service: renamed, locations, channels: [], schedules: [], events: [] }]));
+    expect((await search({ text: 'shakkikerho' })).items[0]?.id).toBe(service.id);
+    // The old name left the index: its words are out of the vocabulary (document counts kept current).
+    expect(await test.db.query(`SELECT lexeme FROM search_vocabulary WHERE lexeme LIKE 'keramiik%'`)).toEqual([]);
+    await reindexServices(test.db, await saveServiceBundles(test.db, [{ service: { ...renamed, status: 'archived' }, locations, channels: [], schedules: [], events: [] }]));
+    expect((await search({ text: 'shakkikerho' })).items.map((i) => i.id)).not.toContain(service.id);
+  });
+
+  const api = async (method: 'GET' | 'POST', query: Record<string, unknown>) =>
+    method === 'GET'
+      ? app.inject({ method, url: `/api/v1/search?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` })
+      : app.inject({ method, url: '/api/v1/search', payload: query });
+
+  it('answers GET and the equivalent POST alike', async () => {
+    const get = await api('GET', { q: 'vesijumppa', lang: 'fi', free: 'false' });
+    const post = await api('POST', { q: 'vesijumppa', lang: 'fi', free: false });
+    expect(get.statusCode).toBe(200);
+    expect(post.statusCode).toBe(200);
+    expect(post.json()).toEqual(get.json());
+    expect((get.json() as SearchResult).items[0]?.id).toBe(ids.swim);
+  });
+
+  it('answers bad queries with 400 or an empty result, never 500', async () => {
+    for (const method of ['GET', 'POST'] as const) {
+      expect((await api(method, { q: '' })).statusCode).toBe(200);
+      expect((await api(method, { q: 'x'.repeat(10_000) })).statusCode).toBe(400);
+      expect((await api(method, { q: '!!! ??? ... ;;' })).statusCode).toBe(200);
+      for (const q of ["'; DROP TABLE services; --", 'vesi & !jumppa | (a:* <-> b', "' OR 1=1 --", '\\ % _ * :A']) {
+        const response = await api(method, { q });
+        expect(response.statusCode, q).toBe(200);
+      }
+      expect((await api(method, { lat: 999, lon: 21 })).statusCode).toBe(400);
+      expect((await api(method, { lat: 63 })).statusCode).toBe(400);
+      expect((await api(method, { lat: 'abc', lon: 'def' })).statusCode).toBe(400);
+      expect((await api(method, { sort: 'distance' })).statusCode).toBe(400);
+      expect((await api(method, { postalCode: '1234' })).statusCode).toBe(400);
+      expect((await api(method, { unknown: 1 })).statusCode).toBe(400);
+    }
+    const body = (await api('GET', { q: 'x'.repeat(10_000) })).json() as { error: string; message: string };
+    expect(body.message).toMatch(/q|500/);
+  });
+});
