@@ -3,6 +3,7 @@
  * Benchmarks measure speed and memory targets; tests assert behaviour.
  */
 import { runCatalogBench } from './catalog.bench.ts';
+import { runPtvBench } from './ptv.bench.ts';
 import { printTable, type Table } from './support.ts';
 import { runQualityBench } from './quality.bench.ts';
 import { runReferralsBench } from './referrals.bench.ts';
@@ -13,6 +14,7 @@ import { runSearchBench } from './search.bench.ts';
 const benchmarks: Record<string, () => Promise<Table>> = {
   catalog: runCatalogBench,
   web: runWebBench,
+  ptv: runPtvBench,
   search: runSearchBench,
   quality: runQualityBench,
   referrals: runReferralsBench,

@@ -75,6 +75,13 @@ export interface Config {
   referralLookupKey: string | undefined;
   referralFollowUpDays: number;
   referralRetentionMonths: number;
+  // --- PTV import (src/modules/ingest/ptv) ---
+  /** Base URL of the PTV Open API v11 (ends with a slash). */
+  ptvApiUrl: string;
+  /** Parallel requests to the PTV API. */
+  ptvConcurrency: number;
+  /** Timeout of one PTV request (retried with backoff). */
+  ptvTimeoutMs: number;
 }
 
 export interface OidcConfig {
@@ -147,6 +154,10 @@ export const configDocs: { name: string; default: string; meaning: string }[] = 
   { name: 'REFERRAL_LOOKUP_KEY', default: '(created in DATA_DIR outside production)', meaning: 'Base64 key (32 bytes) of the lookup hashes that find one person\'s referrals. Required in production.' },
   { name: 'REFERRAL_FOLLOW_UP_DAYS', default: '90', meaning: 'Days after sending a referral when the referrer is reminded to record its outcome (1–730).' },
   { name: 'REFERRAL_RETENTION_MONTHS', default: '12', meaning: 'Months after a referral is closed when its personal data is deleted (1–120).' },
+  // PTV import (src/modules/ingest/ptv)
+  { name: 'PTV_API_URL', default: 'https://api.palvelutietovaranto.suomi.fi/api/v11/', meaning: 'Base URL of the PTV Open API v11 for `tarjotin import ptv` (--api-url overrides it).' },
+  { name: 'PTV_CONCURRENCY', default: '4', meaning: 'Parallel requests to the PTV API (1–32).' },
+  { name: 'PTV_TIMEOUT_MS', default: '30000', meaning: 'Timeout of one PTV request in milliseconds; timeouts, 429 and 5xx are retried with exponential backoff.' },
 ];
 
 /** Addresses that only this machine can reach. */
@@ -259,6 +270,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...qualityConfig(env, problems),
     ...providersConfig(env, problems),
     ...referralConfig(env, problems),
+    ...ptvConfig(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -339,6 +351,15 @@ function providersConfig(env: Env, problems: string[]) {
     problems.push('REVIEW_REMINDER_MONTHS ≤ REVIEW_OUT_OF_DATE_MONTHS < REVIEW_HIDE_AFTER_MONTHS must hold');
   }
   return { reviewReminderMonths, reviewOutOfDateMonths, reviewHideAfterMonths, csvImportMaxRows: integer(env, 'CSV_IMPORT_MAX_ROWS', 10000, 1, 100000, problems) };
+}
+// PTV import (src/modules/ingest/ptv)
+function ptvConfig(env: Env, problems: string[]) {
+  const apiUrl = url(env, 'PTV_API_URL', ['https:', 'http:'], problems) ?? 'https://api.palvelutietovaranto.suomi.fi/api/v11/';
+  return {
+    ptvApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+    ptvConcurrency: integer(env, 'PTV_CONCURRENCY', 4, 1, 32, problems),
+    ptvTimeoutMs: integer(env, 'PTV_TIMEOUT_MS', 30000, 100, 600000, problems),
+  };
 }
 
 /** The referrals module's variables. */

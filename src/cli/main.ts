@@ -12,6 +12,7 @@ import { systemClock, type Deps } from '../platform/deps.ts';
 import { createProgress } from '../platform/progress.ts';
 import { loadPostalCodes, syncReferenceData } from '../modules/catalog/index.ts';
 import { defaultDemoOptions, loadDemoData } from '../modules/demo/index.ts';
+import { ImportUsageError, importUsage, runImportCommand } from '../modules/ingest/ptv/index.ts';
 import { runSearchCommand, searchCommandUsage } from '../modules/search/search.cli.ts';
 import { AuditUsageError, runAuditCommand } from '../modules/quality/index.ts';
 import { runReviewReminders } from '../modules/providers/index.ts';
@@ -92,6 +93,19 @@ const commands: Record<string, Command> = {
         process.stdout.write(`rejected line ${rejected.line}: ${rejected.reason}: ${rejected.text}\n`);
       }
       return result.rejected.length > 0 ? 2 : 0;
+    },
+  },
+  import: {
+    summary: 'import from the PTV Service Catalogue (full or incremental), or list import runs',
+    usage: importUsage,
+    async run(deps, args) {
+      await prepareDatabase(deps, { demoData: false });
+      try {
+        return await runImportCommand(deps, args, createProgress(), (line) => process.stdout.write(`${line}\n`));
+      } catch (error) {
+        if (error instanceof ImportUsageError) throw new UsageError(error.message);
+        throw error;
+      }
     },
   },
   search: {
