@@ -5,12 +5,15 @@
  * plainto_tsquery + ts_rank over a per-language tsvector of the same activities) in the same run.
  * Every measured call is a whole `searchServices` (list + facet counts + hits), sequential.
  * Target: p95 ≤ 20 ms on PostgreSQL for text + filters + facets.
- * BENCH_SEARCH_COUNT scales it down for a quick look (e.g. 10000).
+ * BENCH_SEARCH_COUNT scales it down for a quick look (e.g. 10000); BENCH_SEARCH_BACKENDS=postgres
+ * or pglite runs one; BENCH_SEARCH_REUSE_URL names a PostgreSQL database that already holds the
+ * scaled tray (`tarjotin demo-data --count 100000`), which skips the ~9 minutes of loading.
  */
+import { openDatabase } from '../src/db/index.ts';
 import type { Db } from '../src/db/index.ts';
 import { loadDemoData } from '../src/modules/demo/index.ts';
 import { searchServices, type SearchQuery } from '../src/modules/search/index.ts';
-import { benchDatabases, benchDeps, measure, type Table } from './support.ts';
+import { benchDatabases, benchDeps, measure, type BenchDatabase, type Table } from './support.ts';
 
 const activities = Number(process.env.BENCH_SEARCH_COUNT ?? 100_000);
 const occurrences = activities * 2;
@@ -29,7 +32,9 @@ async function scaleEvents(db: Db, target: number): Promise<number> {
     if (count >= target) return count;
     await db.query(
       `INSERT INTO events
-       SELECT (jsonb_populate_record(e, jsonb_build_object('id', gen_random_uuid(), 'starts_at', e.starts_at + make_interval(days => 7 * $1::integer)))).*
+       SELECT (jsonb_populate_record(e, jsonb_build_object('id', gen_random_uuid(), 'source_id', NULL,
+                 'starts_at', e.starts_at + make_interval(days => 7 * $1::integer),
+                 'ends_at', e.ends_at + make_interval(days => 7 * $1::integer)))).*
          FROM events e
         LIMIT $2`,
       [week, target - count],
@@ -65,13 +70,24 @@ async function searchBaseline(db: Db, text: string, lang: SearchQuery['lang']): 
 export async function runSearchBench(): Promise<Table> {
   const { databases, notes } = await benchDatabases();
   const rows: Table['rows'] = [];
+  const only = process.env.BENCH_SEARCH_BACKENDS;
+  const reuse = process.env.BENCH_SEARCH_REUSE_URL;
   // PostgreSQL first: its figures are the target's.
-  for (const open of [...databases].reverse()) {
+  const opens: (() => Promise<BenchDatabase & { reused?: boolean }>)[] = [...databases].reverse().map((open, i) =>
+    reuse && i === 0 && databases.length > 1
+      ? async () => ({ name: 'PostgreSQL', db: await openDatabase({ databaseUrl: reuse, dataDir: '', databasePoolSize: 10 }), reused: true, drop: async () => undefined })
+      : open,
+  );
+  for (const open of opens) {
     const bench = await open();
+    if (only && bench.name.toLowerCase() !== only) {
+      await bench.drop();
+      continue;
+    }
     try {
       const deps = benchDeps(bench.db);
       const loadStarted = performance.now();
-      await loadDemoData(deps, { seed: 2026, count: activities, anchorDate: new Date().toISOString().slice(0, 10) });
+      if (!bench.reused) await loadDemoData(deps, { seed: 2026, count: activities, anchorDate: new Date().toISOString().slice(0, 10) });
       const events = await scaleEvents(bench.db, occurrences);
       if (bench.name === 'PostgreSQL') await bench.db.exec('ANALYZE');
       await buildBaseline(bench.db);
@@ -91,6 +107,7 @@ export async function runSearchBench(): Promise<Table> {
         process.stderr.write(`${bench.name} ${label}: p50 ${result.p50} p95 ${result.p95}\n`);
       }
     } finally {
+      if (bench.reused) await bench.db.close();
       await bench.drop();
     }
   }

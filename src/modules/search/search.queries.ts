@@ -201,7 +201,8 @@ export async function searchServiceIds(
   const offset = add(paging.offset);
   const days = (from: string, to: string) => `greatest(0, extract(epoch FROM (${to} - ${from})) / 86400)`;
   return q.query<SearchRow>(
-    `WITH matched AS (
+    // MATERIALIZED: the distance and next-occurrence subqueries run once per row, not per use.
+    `WITH matched AS MATERIALIZED (
        SELECT s.id, ${score}::double precision AS text_score, ${distance} AS distance_km, ${nextEvent} AS next_event_at,
          (1 + 0.2 * (s.themes && ${themes}::text[])::int + 0.1 * (s.target_groups && ${groups}::text[])::int)::double precision AS topic_factor,
          s.last_reviewed_at, s.updated_at
