@@ -17,7 +17,7 @@ try {
   await migrate(db);
   await syncReferenceData(db);
   const loaded = await loadPtvCorpus(db, version);
-  process.stdout.write(`loaded PTV ${version}: ${loaded.services} services, ${loaded.organisations} organisations (${loaded.rejected} rejected)\n`);
+  process.stdout.write(`loaded PTV ${version}: ${loaded.services} services (${loaded.rejected} records rejected)\n`);
   const config = loadConfig({ ...process.env, DEMO_DATA: 'off', LOG_LEVEL: 'silent' });
   const result = await runAudit({ config, db, clock: systemClock }, { regionCode: null, trigger: 'cli' });
   process.stdout.write(formatAuditSummary(result));
