@@ -31,9 +31,10 @@ import { guidanceMessages, loadInstruments, registerGuidanceRoutes } from './mod
 import { registerSearchRoutes } from './modules/search/index.ts';
 import { qualityMessages, registerQualityRoutes } from './modules/quality/index.ts';
 import { providersMessages, registerProvidersRoutes } from './modules/providers/index.ts';
+import { referralsMessages, registerReferralRoutes } from './modules/referrals/index.ts';
 
 /** Every message catalogue of the application, combined once. */
-export const catalogues: readonly Catalogue[] = [uiMessages, webMessages, authMessages, outboxMessages, guidanceMessages, qualityMessages, providersMessages];
+export const catalogues: readonly Catalogue[] = [uiMessages, webMessages, authMessages, outboxMessages, guidanceMessages, qualityMessages, providersMessages, referralsMessages];
 
 export interface BuildOptions {
   /** Pino logger options; false disables logging (tests). */
@@ -135,6 +136,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerGuidanceRoutes(app, { ...deps, pages, instruments, ...(options.onMessageQueued ? { onMessageQueued: options.onMessageQueued } : {}) });
   registerQualityRoutes(app, { ...deps, pages });
   registerProvidersRoutes(app, { ...deps, pages });
+  registerReferralRoutes(app, { ...deps, pages, instruments, translatorFor: (lang) => i18n.translator(lang), ...(options.onMessageQueued ? { onMessageQueued: options.onMessageQueued } : {}) });
 
   return app;
 }

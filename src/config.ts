@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseEncryptionKeys } from './modules/referrals/referrals.crypto.ts';
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -67,6 +68,20 @@ export interface Config {
   reviewHideAfterMonths: number;
   /** Largest CSV import of activities (rows). */
   csvImportMaxRows: number;
+  // referrals module
+  /** `keyId:base64` list; the first encrypts, all decrypt (see referralKeysFor); required in production. */
+  referralEncryptionKeys: string | undefined;
+  /** base64 key of the lookup HMACs (one person's referrals); required in production. */
+  referralLookupKey: string | undefined;
+  referralFollowUpDays: number;
+  referralRetentionMonths: number;
+  // --- PTV import (src/modules/ingest/ptv) ---
+  /** Base URL of the PTV Open API v11 (ends with a slash). */
+  ptvApiUrl: string;
+  /** Parallel requests to the PTV API. */
+  ptvConcurrency: number;
+  /** Timeout of one PTV request (retried with backoff). */
+  ptvTimeoutMs: number;
 }
 
 export interface OidcConfig {
@@ -134,6 +149,15 @@ export const configDocs: { name: string; default: string; meaning: string }[] = 
   { name: 'REVIEW_OUT_OF_DATE_MONTHS', default: 'REVIEW_REMINDER_MONTHS + 3', meaning: 'After this many months its public page says the information may be out of date (1–120).' },
   { name: 'REVIEW_HIDE_AFTER_MONTHS', default: 'REVIEW_OUT_OF_DATE_MONTHS + 6', meaning: 'After this many months it is hidden from residents, still visible to its provider and coordinator (1–240).' },
   { name: 'CSV_IMPORT_MAX_ROWS', default: '10000', meaning: 'Largest spreadsheet of activities a provider can import at once (1–100000).' },
+  // referrals module
+  { name: 'REFERRAL_ENCRYPTION_KEYS', default: '(created in DATA_DIR outside production)', meaning: 'Keys of referral personal data: keyId:base64-32-bytes, comma-separated; the first encrypts, all decrypt. Required in production.' },
+  { name: 'REFERRAL_LOOKUP_KEY', default: '(created in DATA_DIR outside production)', meaning: 'Base64 key (32 bytes) of the lookup hashes that find one person\'s referrals. Required in production.' },
+  { name: 'REFERRAL_FOLLOW_UP_DAYS', default: '90', meaning: 'Days after sending a referral when the referrer is reminded to record its outcome (1–730).' },
+  { name: 'REFERRAL_RETENTION_MONTHS', default: '12', meaning: 'Months after a referral is closed when its personal data is deleted (1–120).' },
+  // PTV import (src/modules/ingest/ptv)
+  { name: 'PTV_API_URL', default: 'https://api.palvelutietovaranto.suomi.fi/api/v11/', meaning: 'Base URL of the PTV Open API v11 for `tarjotin import ptv` (--api-url overrides it).' },
+  { name: 'PTV_CONCURRENCY', default: '4', meaning: 'Parallel requests to the PTV API (1–32).' },
+  { name: 'PTV_TIMEOUT_MS', default: '30000', meaning: 'Timeout of one PTV request in milliseconds; timeouts, 429 and 5xx are retried with exponential backoff.' },
 ];
 
 /** Addresses that only this machine can reach. */
@@ -245,6 +269,8 @@ export function loadConfig(env: Env = process.env): Config {
     searchAnalyser: oneOf(env, 'SEARCH_ANALYSER', ['auto', 'voikko', 'fallback'] as const, 'auto', problems),
     ...qualityConfig(env, problems),
     ...providersConfig(env, problems),
+    ...referralConfig(env, problems),
+    ...ptvConfig(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -325,4 +351,31 @@ function providersConfig(env: Env, problems: string[]) {
     problems.push('REVIEW_REMINDER_MONTHS ≤ REVIEW_OUT_OF_DATE_MONTHS < REVIEW_HIDE_AFTER_MONTHS must hold');
   }
   return { reviewReminderMonths, reviewOutOfDateMonths, reviewHideAfterMonths, csvImportMaxRows: integer(env, 'CSV_IMPORT_MAX_ROWS', 10000, 1, 100000, problems) };
+}
+// PTV import (src/modules/ingest/ptv)
+function ptvConfig(env: Env, problems: string[]) {
+  const apiUrl = url(env, 'PTV_API_URL', ['https:', 'http:'], problems) ?? 'https://api.palvelutietovaranto.suomi.fi/api/v11/';
+  return {
+    ptvApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+    ptvConcurrency: integer(env, 'PTV_CONCURRENCY', 4, 1, 32, problems),
+    ptvTimeoutMs: integer(env, 'PTV_TIMEOUT_MS', 30000, 100, 600000, problems),
+  };
+}
+
+/** The referrals module's variables. */
+function referralConfig(env: Env, problems: string[]) {
+  const referralEncryptionKeys = text(env, 'REFERRAL_ENCRYPTION_KEYS');
+  const referralLookupKey = text(env, 'REFERRAL_LOOKUP_KEY');
+  if (referralEncryptionKeys !== undefined) {
+    const parsed = parseEncryptionKeys(referralEncryptionKeys);
+    for (const problem of parsed.problems) problems.push(`REFERRAL_ENCRYPTION_KEYS: ${problem}`);
+  }
+  if (referralLookupKey !== undefined && Buffer.from(referralLookupKey, 'base64').length < 32) problems.push('REFERRAL_LOOKUP_KEY must be at least 32 bytes in base64');
+  // Production without the keys is refused when the referral routes are registered (referralKeysFor).
+  return {
+    referralEncryptionKeys,
+    referralLookupKey,
+    referralFollowUpDays: integer(env, 'REFERRAL_FOLLOW_UP_DAYS', 90, 1, 730, problems),
+    referralRetentionMonths: integer(env, 'REFERRAL_RETENTION_MONTHS', 12, 1, 120, problems),
+  };
 }

@@ -1,5 +1,5 @@
 /** Starts and stops the service: configuration, database, listen, graceful shutdown. */
-import { buildApp } from './app.ts';
+import { buildApp, catalogues } from './app.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DatabaseUnavailableError, openDatabase, type Db } from './db/index.ts';
@@ -9,6 +9,8 @@ import { InstrumentConfigError, purgeOldGuidanceSessions } from './modules/guida
 import { purgeExpiredSessions } from './modules/auth/index.ts';
 import { startAuditScheduler } from './modules/quality/index.ts';
 import { runReviewReminders } from './modules/providers/index.ts';
+import { ReferralKeyError, startReferralJobs } from './modules/referrals/index.ts';
+import { createI18n } from './platform/i18n.ts';
 
 function fail(lines: string[]): never {
   for (const line of lines) process.stderr.write(`tarjotin: ${line}\n`);
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
   try {
     app = await buildApp(deps, { onMessageQueued: () => dispatcher?.nudge() });
   } catch (error) {
-    if (error instanceof InstrumentConfigError) {
+    if (error instanceof InstrumentConfigError || error instanceof ReferralKeyError) {
       await db.close();
       fail([error.message]);
     }
@@ -76,6 +78,9 @@ async function main(): Promise<void> {
     Promise.all([purgeOldGuidanceSessions(deps), purgeFinishedMessages(deps, 30), purgeExpiredSessions(deps), runReviewReminders(deps)]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
   }, 3_600_000);
   housekeeping.unref();
+  // Follow-up reminders and personal-data retention of referrals (row claims: safe on every instance).
+  const referralI18n = createI18n(catalogues);
+  const referralJobs = startReferralJobs({ ...deps, translatorFor: (lang) => referralI18n.translator(lang) }, { intervalMs: 900_000, onError: (error) => app.log.error({ err: error }, 'referrals: scheduled jobs failed') });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -85,6 +90,7 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
     clearInterval(housekeeping);
+    referralJobs.stop();
     await app.close();
     await dispatcher?.stop();
     await auditScheduler.stop();

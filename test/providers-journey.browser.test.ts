@@ -110,6 +110,22 @@ describe.skipIf(browserSkip !== undefined)(`providers and moderation in Chromium
     await resident.close();
   });
 
+  it('a provider previews a spreadsheet with row errors, imports only the valid rows, and the pages stay accessible', async () => {
+    const { context, page } = await signIn(provider, 'en');
+    await page.goto(`${running.url}/en/provider/import`);
+    await expectAccessible(page, 'import page');
+    const csv = 'name_fi;name_sv;summary_fi;summary_sv;themes;weekdays;opens;closes\r\nLukupiiri;Läscirkel;Luetaan yhdessä.;Vi läser tillsammans.;culture;ti;18:00;19:30\r\nShakkikerho;;Shakkia.;;chess;ke;25:00;19:00\r\n';
+    await page.setInputFiles('#file', { name: 'activities.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await submitAndWait(page, 'main form[action$="/provider/import"] button[type="submit"]');
+    expect(await page.textContent('[role="status"]')).toContain('Rows: 2. Fine: 1. With errors: 1.');
+    expect(await page.textContent('table')).toContain("themes: Unknown theme. Use the template's theme codes.");
+    await expectAccessible(page, 'import preview with errors');
+    await submitAndWait(page, 'button[name="mode"][value="valid"]');
+    expect(await page.textContent('[role="status"]')).toContain('Activities imported: 1. Rows skipped: 1.');
+    await expectAccessible(page, 'import result');
+    await context.close();
+  });
+
   it('a provider claims a PTV-imported activity, edits it after approval; provenance is kept and the edited fields are marked for the importer', async () => {
     const imported = await importPtvActivity(test.db, { ptvServiceId: 'ptv-browser-1', organisation: org });
     const { context, page } = await signIn(provider, 'fi');
@@ -136,7 +152,7 @@ describe.skipIf(browserSkip !== undefined)(`providers and moderation in Chromium
     await submitAndWait(page, 'button[name="intent"][value="submit"]');
 
     await moderator.page.goto(`${running.url}/fi/moderation`);
-    await submitAndWait(moderator.page, 'main a[href*="/moderation/changes/"]');
+    await submitAndWait(moderator.page, 'main a[href*="/moderation/changes/"]:has-text("Kuntosaliryhmä")');
     await submitAndWait(moderator.page, 'button[name="decision"][value="approved"]');
 
     const [row] = await test.db.query<{ source: string; source_id: string; locally_edited_fields: string[]; summary: { fi: string } }>(

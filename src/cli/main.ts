@@ -12,9 +12,11 @@ import { systemClock, type Deps } from '../platform/deps.ts';
 import { createProgress } from '../platform/progress.ts';
 import { loadPostalCodes, syncReferenceData } from '../modules/catalog/index.ts';
 import { defaultDemoOptions, loadDemoData } from '../modules/demo/index.ts';
+import { ImportUsageError, importUsage, runImportCommand } from '../modules/ingest/ptv/index.ts';
 import { runSearchCommand, searchCommandUsage } from '../modules/search/search.cli.ts';
 import { AuditUsageError, runAuditCommand } from '../modules/quality/index.ts';
 import { runReviewReminders } from '../modules/providers/index.ts';
+import { referralsCommand } from '../modules/referrals/index.ts';
 
 export interface Command {
   summary: string;
@@ -93,6 +95,19 @@ const commands: Record<string, Command> = {
       return result.rejected.length > 0 ? 2 : 0;
     },
   },
+  import: {
+    summary: 'import from the PTV Service Catalogue (full or incremental), or list import runs',
+    usage: importUsage,
+    async run(deps, args) {
+      await prepareDatabase(deps, { demoData: false });
+      try {
+        return await runImportCommand(deps, args, createProgress(), (line) => process.stdout.write(`${line}\n`));
+      } catch (error) {
+        if (error instanceof ImportUsageError) throw new UsageError(error.message);
+        throw error;
+      }
+    },
+  },
   search: {
     summary: 'rebuild the search index (Finnish analysis per SEARCH_ANALYSER, in a worker thread)',
     usage: searchCommandUsage,
@@ -114,6 +129,7 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  referrals: referralsCommand,
 };
 
 function help(): string {

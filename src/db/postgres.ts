@@ -50,6 +50,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     async transaction(work) {
       const client = await pool.connect();
       let broken = false;
+      // A checked-out client whose backend dies (e.g. pg_terminate_backend, a failover) emits
+      // 'error' outside any query; without a listener Node exits. The query in flight rejects
+      // on its own, and the client is discarded below.
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const tx: Transaction = {
@@ -70,11 +77,17 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
         }
         throw error;
       } finally {
+        if (!broken) client.off('error', onError); // a discarded client may still report its end
         client.release(broken ? true : undefined);
       }
     },
     async withAdvisoryLock(key, work) {
       const client = await pool.connect();
+      let broken = false;
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await client.query('SELECT pg_advisory_lock($1)', [key]);
         try {
@@ -83,7 +96,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
           await client.query('SELECT pg_advisory_unlock($1)', [key]);
         }
       } finally {
-        client.release();
+        if (!broken) client.off('error', onError); // a discarded client may still report its end
+        client.release(broken ? true : undefined);
       }
     },
     async close() {

@@ -26,8 +26,8 @@ export interface ChartText {
 
 const barHeight = 22;
 const gap = 8;
-const labelWidth = 230;
-const valueWidth = 70;
+const labelWidth = 300;
+const valueWidth = 150;
 const plotWidth = 400;
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -72,7 +72,7 @@ export function BarChart(props: { id: string; text: ChartText; items: readonly B
           return (
             <g>
               <text x={labelWidth - 8} y={y + barHeight * 0.72} text-anchor="end" class="chart__label">
-                {shorten(item.label, 32)}
+                {shorten(item.label, 44)}
               </text>
               <rect x={labelWidth} y={y} width={plotWidth} height={barHeight} class="chart__track" />
               <rect x={labelWidth} y={y} width={barWidth.toFixed(1)} height={barHeight} class="chart__bar" />

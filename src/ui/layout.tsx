@@ -71,9 +71,24 @@ export function AccountBar(props: { ctx: PageContext; user: PageUser }): SafeHtm
             <a href={`/${ctx.lang}/guidance`}>{ctx.t('ui.nav.guidance')}</a>
           </li>
         ) : null}
+        {user.roles.some((role) => role === 'professional' || role === 'provider' || role === 'coordinator') ? (
+          <li>
+            <a href={`/${ctx.lang}/referrals`}>{ctx.t('ui.nav.referrals')}</a>
+          </li>
+        ) : null}
         {user.roles.includes('admin') ? (
           <li>
             <a href={`/${ctx.lang}/admin`}>{ctx.t('ui.nav.admin')}</a>
+          </li>
+        ) : null}
+        {user.roles.includes('provider') ? (
+          <li>
+            <a href={`/${ctx.lang}/provider`}>{ctx.t('ui.nav.providerActivities')}</a>
+          </li>
+        ) : null}
+        {user.roles.includes('coordinator') ? (
+          <li>
+            <a href={`/${ctx.lang}/moderation`}>{ctx.t('ui.nav.moderation')}</a>
           </li>
         ) : null}
         {user.roles.some((role) => role === 'coordinator' || role === 'provider' || role === 'admin') ? (

@@ -28,6 +28,8 @@ async function migratedSnapshot(): Promise<Blob> {
 
 export interface TestDatabase {
   db: Db;
+  /** PostgreSQL only: the database's URL (for tests that start a child process on it) */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
   }
   return {
     db,
+    url: dbUrl.toString(),
     async drop() {
       await db.close();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -22,13 +22,12 @@ export interface StoredServiceBundle extends ServiceBundle {
   regionCode: string | null;
   locallyEditedFields: string[];
   reviewState: 'current' | 'reminded' | 'out_of_date' | 'hidden';
-  organisationSource: string;
 }
 
 /** Reads one activity with its locations, channels, schedules and events (not archived ones). */
 export async function loadServiceBundle(q: Queryable, id: string): Promise<StoredServiceBundle | undefined> {
   const [row] = await q.query<Record<string, any>>(
-    `SELECT s.*, o.region_code AS organisation_region_code, o.source AS organisation_source
+    `SELECT s.*, o.region_code AS organisation_region_code
      FROM services s JOIN organisations o ON o.id = s.organisation_id WHERE s.id = $1::uuid`,
     [id],
   );
@@ -83,7 +82,6 @@ export async function loadServiceBundle(q: Queryable, id: string): Promise<Store
     regionCode: row.organisation_region_code ?? null,
     locallyEditedFields: row.locally_edited_fields,
     reviewState: row.review_state,
-    organisationSource: row.organisation_source,
     locations: locations.map(
       (l): LocationRecord => ({
         id: l.id,

@@ -21,7 +21,17 @@ export {
 export { listPostalCodesByMunicipality } from './reference.queries.ts';
 export { registerCatalogApiRoutes } from './catalog.api.routes.ts';
 export { publicServiceCondition, findPostalCode, listRegions, listMunicipalities, listTaxonomyTerms } from './catalog.read.queries.ts';
-export { upsertContactChannels, upsertLocations, upsertOrganisations, upsertSourcePayloads } from './catalog.write.queries.ts';
+export {
+  refreshDerivedAreas,
+  replaceSchedules,
+  replaceServiceChannels,
+  replaceServiceLocations,
+  upsertContactChannels,
+  upsertLocations,
+  upsertOrganisations,
+  upsertServices,
+  upsertSourcePayloads,
+} from './catalog.write.queries.ts';
 export { loadServiceBundle, type StoredServiceBundle } from './catalog.bundle.queries.ts';
 export { themes, targetGroups, themeCodes, targetGroupCodes, isThemeCode, isTargetGroupCode } from './reference/taxonomy.ts';
 export type { ThemeCode, TargetGroupCode } from './reference/taxonomy.ts';

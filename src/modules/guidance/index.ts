@@ -7,3 +7,5 @@ export { canUseGuidance, canWorkOnSession } from './guidance.policy.ts';
 export { needAreas, needAreaCodes, isNeedAreaCode, type NeedAreaCode, type NeedArea } from './need-areas.ts';
 export { needAreasOfService, needAreasOfText } from './need-classifier.ts';
 export type { GuidanceSession } from './guidance.types.ts';
+export { listGuidanceChecks, type CheckRow } from './guidance.queries.ts';
+export { getPlan } from './plan.service.ts';

@@ -202,6 +202,12 @@ export function PlanPage(props: PlanPageProps): SafeHtml {
                 <span class="visually-hidden">{`: ${textOf(activity.service.name, ctx.lang)}`}</span>
               </button>
             </PostForm>
+            {activity.service.acceptsReferrals ? (
+              <a class="button button--small" href={`/${ctx.lang}/referrals/new?session=${props.session.id}&service=${activity.service.id}`}>
+                {ctx.t('referrals.new.start')}
+                <span class="visually-hidden">{`: ${textOf(activity.service.name, ctx.lang)}`}</span>
+              </a>
+            ) : null}
           </li>
         ))}
       </ol>

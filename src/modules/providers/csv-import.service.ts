@@ -17,7 +17,21 @@ import { bundleToForm, cleanFormValues, diffForms, editedColumns, parseActivityF
 import { buildActivityBundle, type PlaceOfPostalCode } from './activity-bundle.ts';
 import { columnOfField, csvColumns, exportActivitiesCsv, requiredColumns, rowToForm } from './csv-template.ts';
 import { canManageOrganisationActivities, tarjotinSources } from './providers.policy.ts';
-import { findModerationPolicy, findOrganisationRow, markLocallyEdited, type FieldDiff } from './providers.queries.ts';
+import { findModerationPolicy, findOrganisationRow, markLocallyEdited } from './providers.queries.ts';
+import {
+  deleteCsvImport,
+  deleteOldCsvImports,
+  findCsvImport,
+  insertCsvChangeRequests,
+  insertCsvHistory,
+  insertCsvImport,
+  listEditableActivities,
+  listExistingServiceIds,
+  listOrganisationServiceIds,
+  listPostalCodes,
+  listServicesWithOpenChange,
+  type NewCsvChangeRequest,
+} from './csv-import.queries.ts';
 
 export interface CsvRowError {
   column: string;
@@ -53,25 +67,8 @@ export function decodeUpload(bytes: Uint8Array): string | undefined {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The organisation's activities with these ids, and whether its providers may edit each (see providers.policy). */
 async function existingActivities(q: Queryable, organisationId: string, ids: string[]): Promise<Map<string, { id: string; editable: boolean }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await q.query<{ id: string; editable: boolean }>(
-    `SELECT s.id, (s.source = ANY($3::text[]) OR EXISTS (
-         SELECT 1 FROM claims c WHERE c.status = 'approved' AND c.claimant_organisation_id = $2::uuid
-           AND ((c.entity = 'service' AND c.entity_id = s.id) OR (c.entity = 'organisation' AND c.entity_id = s.organisation_id)))) AS editable
-     FROM services s WHERE s.id = ANY($1::uuid[]) AND s.organisation_id = $2::uuid`,
-    [ids.map((id) => id.toLowerCase()), organisationId, tarjotinSources],
-  );
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
-async function knownPostalCodes(q: Queryable, codes: string[]): Promise<Map<string, { municipality_code: string; latitude: number; longitude: number; coarse: boolean }>> {
-  const rows = await q.query<{ code: string; municipality_code: string; latitude: number; longitude: number; coarse: boolean }>(
-    'SELECT code, municipality_code, latitude, longitude, coarse FROM postal_codes WHERE code = ANY($1::text[])',
-    [codes],
-  );
-  return new Map(rows.map((r) => [r.code, r]));
+  return new Map((await listEditableActivities(q, organisationId, ids, tarjotinSources)).map((r) => [r.id, r]));
 }
 
 /** Reads and checks every row; nothing is written. */
@@ -104,14 +101,8 @@ export async function analyseCsv(q: Queryable, bytes: Uint8Array, context: { org
     if (found) p.serviceId = found.id;
     if (found && !found.editable) p.errors.external_id = 'providers.csv.notEditable';
   }
-  const postalCodes = await knownPostalCodes(q, [...new Set(parsed.map((p) => String(p.form.location_postal_code ?? '')).filter((c) => /^\d{5}$/.test(c)))]);
-  const open = new Set(
-    (
-      await q.query<{ service_id: string }>(`SELECT service_id FROM change_requests WHERE service_id = ANY($1::uuid[]) AND status IN ('draft', 'pending', 'returned')`, [
-        parsed.map((p) => p.serviceId),
-      ])
-    ).map((r) => r.service_id),
-  );
+  const postalCodes = new Map((await listPostalCodes(q, [...new Set(parsed.map((p) => String(p.form.location_postal_code ?? '')).filter((c) => /^\d{5}$/.test(c)))])).map((r) => [r.code, r]));
+  const open = new Set(await listServicesWithOpenChange(q, parsed.map((p) => p.serviceId)));
   const seen = new Set<string>();
   return {
     rows: parsed.map((p) => {
@@ -136,16 +127,20 @@ function summarise(importId: string | null, analysis: CsvAnalysis) {
 export type CsvPreview = ReturnType<typeof summarise>;
 
 /** Stores the upload and returns its preview (row-by-row errors); nothing is imported yet. */
-export async function previewCsvImport(deps: Deps, actor: Actor, organisationId: string, upload: { bytes: Uint8Array; fileName: string | null }): Promise<CsvPreview> {
+export async function previewCsvImport(
+  deps: Deps,
+  actor: Actor,
+  organisationId: string,
+  upload: { bytes: Uint8Array; fileName: string | null; /** the user chose to convert a Latin-1 ("ANSI") file */ fromLatin1?: boolean },
+): Promise<CsvPreview> {
   if (!canManageOrganisationActivities(actor, organisationId)) throw new ForbiddenError();
   const importId = newId();
-  const analysis = await analyseCsv(deps.db, upload.bytes, { organisationId, importId, maxRows: deps.config.csvImportMaxRows });
+  // Windows-1252 is the superset of Latin-1 that spreadsheets save as "ANSI".
+  const bytes = upload.fromLatin1 ? new TextEncoder().encode(new TextDecoder('windows-1252').decode(upload.bytes)) : upload.bytes;
+  const analysis = await analyseCsv(deps.db, bytes, { organisationId, importId, maxRows: deps.config.csvImportMaxRows });
   if (analysis.fatal) return summarise(null, analysis);
-  await deps.db.query(
-    `INSERT INTO csv_imports (id, organisation_id, created_by, created_at, file_name, content) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [importId, organisationId, actor.userId, deps.clock(), upload.fileName?.slice(0, 200) ?? null, decodeUpload(upload.bytes)],
-  );
-  await deps.db.query(`DELETE FROM csv_imports WHERE created_at < $1::timestamptz - interval '1 day'`, [deps.clock()]);
+  await insertCsvImport(deps.db, { id: importId, organisationId, createdBy: actor.userId, at: deps.clock(), fileName: upload.fileName?.slice(0, 200) ?? null, content: decodeUpload(bytes)! });
+  await deleteOldCsvImports(deps.db, deps.clock());
   return summarise(importId, analysis);
 }
 
@@ -161,10 +156,7 @@ export interface CsvImportResult {
  * or with `validOnly` the valid rows. Either all of them are saved or none.
  */
 export async function commitCsvImport(deps: Deps, actor: Actor, importId: string, options: { validOnly: boolean }): Promise<CsvImportResult> {
-  const [stored] = await deps.db.query<{ organisation_id: string; content: string; created_by: string }>(
-    'SELECT organisation_id, content, created_by FROM csv_imports WHERE id = $1::uuid',
-    [importId],
-  );
+  const stored = await findCsvImport(deps.db, importId);
   if (!stored || !canManageOrganisationActivities(actor, stored.organisation_id)) throw new NotFoundError('import');
   const organisation = (await findOrganisationRow(deps.db, stored.organisation_id))!;
   const analysis = await analyseCsv(deps.db, new TextEncoder().encode(stored.content), { organisationId: stored.organisation_id, importId, maxRows: deps.config.csvImportMaxRows });
@@ -173,9 +165,7 @@ export async function commitCsvImport(deps: Deps, actor: Actor, importId: string
   const at = deps.clock();
   return deps.db.transaction(async (tx) => {
     const policy = await findModerationPolicy(tx, organisation.region_code);
-    const existingIds = new Set(
-      (await tx.query<{ id: string }>('SELECT id FROM services WHERE id = ANY($1::uuid[])', [valid.map((r) => r.serviceId)])).map((r) => r.id),
-    );
+    const existingIds = new Set(await listExistingServiceIds(tx, valid.map((r) => r.serviceId)));
     const requests = [];
     for (const row of valid) {
       const existing = existingIds.has(row.serviceId) ? ((await loadServiceBundle(tx, row.serviceId)) ?? null) : null;
@@ -183,7 +173,7 @@ export async function commitCsvImport(deps: Deps, actor: Actor, importId: string
     }
     const moderatedRow = (r: { existing: ServiceBundle | null }) => policy === 'all' || (policy === 'new_only' && !r.existing);
     const status = (r: { existing: ServiceBundle | null }) => (moderatedRow(r) ? 'pending' : 'approved');
-    await insertChangeRequests(tx, requests.map((r) => ({
+    await insertCsvChangeRequests(tx, requests.map((r): NewCsvChangeRequest => ({
       id: newId(),
       service_id: r.row.serviceId,
       organisation_id: stored.organisation_id,
@@ -215,8 +205,8 @@ export async function commitCsvImport(deps: Deps, actor: Actor, importId: string
       await reindexServices(tx, await saveServiceBundles(tx, bundles));
     }
     for (const r of applied) if (r.existing) await markLocallyEdited(tx, r.row.serviceId, editedColumns(Object.keys(r.diff)));
-    await insertHistory(tx, requests.map((r) => ({ service_id: r.row.serviceId, action: moderatedRow(r) ? 'submitted' : r.existing ? 'updated' : 'published', fields: Object.keys(r.diff), diff: r.diff })), actor.userId, at);
-    await tx.query('DELETE FROM csv_imports WHERE id = $1::uuid', [importId]);
+    await insertCsvHistory(tx, requests.map((r) => ({ service_id: r.row.serviceId, action: moderatedRow(r) ? 'submitted' : r.existing ? 'updated' : 'published', fields: Object.keys(r.diff), diff: r.diff })), actor.userId, at);
+    await deleteCsvImport(tx, importId);
     await recordAudit(tx, {
       at,
       actorUserId: actor.userId,
@@ -231,36 +221,11 @@ export async function commitCsvImport(deps: Deps, actor: Actor, importId: string
   });
 }
 
-async function insertChangeRequests(tx: Queryable, rows: Record<string, unknown>[], at: Date): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    await tx.query(
-      `INSERT INTO change_requests (id, service_id, organisation_id, region_code, kind, source, source_id, status, proposed, diff, created_by,
-         submitted_at, decided_by, decided_at, created_at, updated_at)
-       SELECT id, service_id, organisation_id, region_code, kind, 'csv', source_id, status, proposed, diff, created_by,
-         $2, decided_by, CASE WHEN decided_by IS NULL THEN NULL ELSE $2::timestamptz END, $2, $2
-       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, service_id uuid, organisation_id uuid, region_code text, kind text, source_id text,
-         status text, proposed jsonb, diff jsonb, created_by uuid, decided_by uuid)`,
-      [JSON.stringify(rows.slice(i, i + 1000)), at],
-    );
-  }
-}
-
-async function insertHistory(tx: Queryable, rows: { service_id: string; action: string; fields: string[]; diff: FieldDiff }[], by: string, at: Date): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    await tx.query(
-      `INSERT INTO service_changes (id, service_id, changed_at, changed_by, action, fields, diff, comment)
-       SELECT gen_random_uuid(), service_id, $2, $3, action, fields, diff, 'csv' FROM jsonb_to_recordset($1::jsonb) AS r(service_id uuid, action text, fields text[], diff jsonb)`,
-      [JSON.stringify(rows.slice(i, i + 1000)), at, by],
-    );
-  }
-}
-
 /** An organisation's activities in the template's columns. */
 export async function exportActivities(deps: Pick<Deps, 'db'>, actor: Actor, organisationId: string): Promise<string> {
   if (!canManageOrganisationActivities(actor, organisationId)) throw new ForbiddenError();
-  const ids = await deps.db.query<{ id: string }>(`SELECT id FROM services WHERE organisation_id = $1::uuid AND status <> 'archived' ORDER BY name->>'fi', id`, [organisationId]);
   const bundles: ServiceBundle[] = [];
-  for (const { id } of ids) {
+  for (const id of await listOrganisationServiceIds(deps.db, organisationId)) {
     const bundle = await loadServiceBundle(deps.db, id);
     if (bundle) bundles.push(bundle);
   }

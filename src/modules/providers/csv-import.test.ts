@@ -61,6 +61,10 @@ describeEachBackend('spreadsheet import of activities', (backend) => {
     const latin1 = Buffer.from(`${header}\r\n${good('x', 'Kävelyryhmä')}`, 'latin1');
     const preview = await previewCsvImport(deps, me, org.id, { bytes: latin1, fileName: 'ansi.csv' });
     expect(preview).toMatchObject({ fatal: 'providers.csv.encoding', importId: null, total: 0 });
+    // ... unless the user chooses to convert it: ä and ö come through.
+    const converted = await previewCsvImport(deps, me, org.id, { bytes: latin1, fileName: 'ansi.csv', fromLatin1: true });
+    expect(converted).toMatchObject({ total: 1, invalid: 0 });
+    expect(converted.rows[0]!.name).toBe('Kävelyryhmä');
     const noColumns = await previewCsvImport(deps, me, org.id, { bytes: encode('nimi;kuvaus\r\nA;B'), fileName: null });
     expect(noColumns.fatal).toBe('providers.csv.missingColumns');
   });

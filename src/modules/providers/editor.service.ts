@@ -174,7 +174,7 @@ export async function submitActivity(deps: Deps, actor: Actor, serviceId: string
       details: { changeRequestId: request.id, fields: Object.keys(diff).length, moderated },
     });
     if (!moderated) {
-      await applyChangeRequest(tx, { ...request, diff, proposed: clean }, { userId: actor.userId, at, comment: null, automatic: true });
+      await applyChangeRequest(tx, { ...request, diff, proposed: clean }, { userId: actor.userId, at, comment: null });
       return 'published';
     }
     return 'pending';
@@ -189,7 +189,7 @@ export async function submitActivity(deps: Deps, actor: Actor, serviceId: string
 export async function applyChangeRequest(
   tx: Queryable,
   request: ChangeRequestRow,
-  decision: { userId: string; at: Date; comment: string | null; automatic: boolean },
+  decision: { userId: string; at: Date; comment: string | null },
 ): Promise<void> {
   const existing = (await loadServiceBundle(tx, request.service_id)) ?? null;
   const { input, place } = await validateActivity(tx, request.proposed);

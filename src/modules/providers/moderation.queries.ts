@@ -3,6 +3,9 @@ import type { Queryable } from '../../db/index.ts';
 import type { LocalisedText } from '../../platform/localised.ts';
 import type { FieldDiff } from './providers.queries.ts';
 
+/** Each part of the queue shows its oldest items first, at most this many. */
+export const queueLimit = 200;
+
 export interface QueueChangeRow {
   id: string;
   service_id: string;
@@ -21,9 +24,15 @@ export async function listPendingChanges(q: Queryable, regionCodes: readonly str
        cr.diff, cr.submitted_at
      FROM change_requests cr JOIN organisations o ON o.id = cr.organisation_id
      WHERE cr.status = 'pending' AND cr.region_code = ANY($1::text[])
-     ORDER BY cr.submitted_at, cr.id`,
+     ORDER BY cr.submitted_at, cr.id
+     LIMIT ${queueLimit}`,
     [regionCodes],
   );
+}
+
+export async function countPendingChanges(q: Queryable, regionCodes: readonly string[]): Promise<number> {
+  const rows = await q.query<{ total: string }>(`SELECT count(*) AS total FROM change_requests WHERE status = 'pending' AND region_code = ANY($1::text[])`, [regionCodes]);
+  return Number(rows[0]?.total ?? 0);
 }
 
 export interface ClaimRow {
@@ -49,7 +58,7 @@ const claimSelect = `SELECT c.id, c.entity, c.entity_id, coalesce(s.name, eo.nam
   LEFT JOIN organisations eo ON c.entity = 'organisation' AND eo.id = c.entity_id`;
 
 export async function listPendingClaims(q: Queryable, regionCodes: readonly string[]): Promise<ClaimRow[]> {
-  return q.query<ClaimRow>(`${claimSelect} WHERE c.status = 'pending' AND c.region_code = ANY($1::text[]) ORDER BY c.requested_at, c.id`, [regionCodes]);
+  return q.query<ClaimRow>(`${claimSelect} WHERE c.status = 'pending' AND c.region_code = ANY($1::text[]) ORDER BY c.requested_at, c.id LIMIT ${queueLimit}`, [regionCodes]);
 }
 
 export async function findClaim(q: Queryable, id: string): Promise<ClaimRow | undefined> {
@@ -83,6 +92,11 @@ export async function decideClaim(q: Queryable, id: string, status: 'approved' |
   ]);
 }
 
+/** An activity's region (its organisation's), or undefined when there is no such activity. */
+export async function findServiceRegion(q: Queryable, serviceId: string): Promise<{ region_code: string | null } | undefined> {
+  return (await q.query<{ region_code: string | null }>(`SELECT o.region_code FROM services s JOIN organisations o ON o.id = s.organisation_id WHERE s.id = $1::uuid`, [serviceId]))[0];
+}
+
 export interface QueueReportRow {
   id: string;
   service_id: string;
@@ -100,7 +114,8 @@ export async function listOpenReports(q: Queryable, regionCodes: readonly string
     `SELECT r.id, r.service_id, s.name AS service_name, o.region_code, r.category, r.message, r.language, r.created_at
      FROM listing_reports r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = s.organisation_id
      WHERE r.status IN ('new', 'in_review') AND o.region_code = ANY($1::text[])
-     ORDER BY r.created_at, r.id`,
+     ORDER BY r.created_at, r.id
+     LIMIT ${queueLimit}`,
     [regionCodes],
   );
 }
@@ -144,7 +159,7 @@ const conflictSelect = `SELECT ic.id, ic.entity, ic.entity_id, s.name AS service
   LEFT JOIN organisations o ON o.id = CASE WHEN ic.entity = 'service' THEN s.organisation_id WHEN ic.entity = 'organisation' THEN ic.entity_id END`;
 
 export async function listOpenConflicts(q: Queryable, regionCodes: readonly string[]): Promise<QueueConflictRow[]> {
-  return q.query<QueueConflictRow>(`${conflictSelect} WHERE ic.status = 'open' AND o.region_code = ANY($1::text[]) ORDER BY ic.created_at, ic.id`, [regionCodes]);
+  return q.query<QueueConflictRow>(`${conflictSelect} WHERE ic.status = 'open' AND o.region_code = ANY($1::text[]) ORDER BY ic.created_at, ic.id LIMIT ${queueLimit}`, [regionCodes]);
 }
 
 export async function findConflict(q: Queryable, id: string): Promise<(QueueConflictRow & { status: string }) | undefined> {

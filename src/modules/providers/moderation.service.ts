@@ -11,7 +11,7 @@ import type { Actor } from '../auth/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { reindexServices } from '../search/index.ts';
 import { applyChangeRequest } from './editor.service.ts';
-import { listStaleActivities } from './reminders.service.ts';
+import { listStaleActivities } from './reminders.queries.ts';
 import { canClaim, canModerate, moderatedRegions, providerOrganisations } from './providers.policy.ts';
 import {
   findChangeRequest,
@@ -26,10 +26,12 @@ import {
 import {
   acceptIncomingServiceValue,
   closeReport,
+  countPendingChanges,
   decideClaim,
   findClaim,
   findConflict,
   findReportRegion,
+  findServiceRegion,
   insertClaim,
   listClaimsOf,
   listOpenConflicts,
@@ -45,15 +47,16 @@ export const moderationPolicies: readonly ModerationPolicy[] = ['all', 'new_only
 export async function moderationQueue(deps: Pick<Deps, 'db'>, actor: Actor) {
   const regions = moderatedRegions(actor);
   if (regions.length === 0) throw new ForbiddenError();
-  const [changes, claims, reports, conflicts, stale, policies] = await Promise.all([
+  const [changes, changesTotal, claims, reports, conflicts, stale, policies] = await Promise.all([
     listPendingChanges(deps.db, regions),
+    countPendingChanges(deps.db, regions),
     listPendingClaims(deps.db, regions),
     listOpenReports(deps.db, regions),
     listOpenConflicts(deps.db, regions),
     listStaleActivities(deps.db, regions),
     Promise.all(regions.map(async (regionCode) => ({ regionCode, policy: await findModerationPolicy(deps.db, regionCode) }))),
   ]);
-  return { regions, changes, claims, reports, conflicts, stale, policies };
+  return { regions, changes, changesTotal, claims, reports, conflicts, stale, policies };
 }
 
 interface Decision {
@@ -94,7 +97,7 @@ export async function decideChange(deps: Deps, actor: Actor, id: string, decisio
     if (request.status !== 'pending') throw new ConflictError('the change is not waiting for moderation');
     const at = deps.clock();
     if (decision === 'approved') {
-      await applyChangeRequest(tx, request, { userId: actor.userId, at, comment, automatic: false });
+      await applyChangeRequest(tx, request, { userId: actor.userId, at, comment });
     } else {
       await updateChangeRequestStatus(tx, id, { status: 'returned', at, decidedBy: actor.userId, comment });
       await insertServiceChange(tx, { id: newId(), serviceId: request.service_id, at, by: actor.userId, action: 'returned', fields: Object.keys(request.diff), comment });
@@ -117,12 +120,9 @@ export async function requestClaim(
       if (!organisation) throw new NotFoundError('organisation');
       regionCode = organisation.region_code;
     } else {
-      const rows = await tx.query<{ region_code: string | null }>(
-        `SELECT o.region_code FROM services s JOIN organisations o ON o.id = s.organisation_id WHERE s.id = $1::uuid`,
-        [input.entityId],
-      );
-      if (!rows[0]) throw new NotFoundError('activity');
-      regionCode = rows[0].region_code;
+      const service = await findServiceRegion(tx, input.entityId);
+      if (!service) throw new NotFoundError('activity');
+      regionCode = service.region_code;
     }
     const at = deps.clock();
     const id = newId();
@@ -220,7 +220,7 @@ const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 export async function resolveClaimTarget(deps: Pick<Deps, 'db'>, text: string): Promise<{ entity: 'organisation' | 'service'; entityId: string } | undefined> {
   const id = uuidPattern.exec(text)?.[0]?.toLowerCase();
   if (!id) return undefined;
-  const [service] = await deps.db.query<{ id: string }>('SELECT id FROM services WHERE id = $1::uuid', [id]);
+  const service = await findServiceRegion(deps.db, id);
   if (service && !/\/organisations\//.test(text)) return { entity: 'service', entityId: id };
   const organisation = await findOrganisationRow(deps.db, id);
   return organisation ? { entity: 'organisation', entityId: id } : undefined;

@@ -7,13 +7,14 @@ import { FormField, PostForm } from '../../ui/forms.tsx';
 import { SelectField } from '../../ui/choices.tsx';
 import type { ModerationPolicy, ChangeRequestRow } from './providers.queries.ts';
 import type { ClaimRow, QueueChangeRow, QueueConflictRow, QueueReportRow } from './moderation.queries.ts';
-import type { ReviewState } from './reminders.service.ts';
+import type { ReviewState } from './reminders.queries.ts';
 import { Notice, StaffLayout, fieldLabel, formatValue } from './providers-layout.tsx';
 
 export interface QueueProps {
   ctx: PageContext;
   notice?: string | undefined;
   changes: QueueChangeRow[];
+  changesTotal: number;
   claims: ClaimRow[];
   reports: QueueReportRow[];
   conflicts: QueueConflictRow[];
@@ -51,6 +52,7 @@ export function ModerationQueuePage(props: QueueProps): SafeHtml {
       <Notice ctx={ctx} notice={props.notice} />
 
       <h2>{ctx.t('providers.moderation.changes')}</h2>
+      {props.changesTotal > props.changes.length ? <p>{ctx.t('providers.moderation.oldestFirst', { shown: props.changes.length, total: props.changesTotal })}</p> : null}
       {props.changes.length === 0 ? empty : (
         <table class="data-table">
           <thead>

@@ -124,9 +124,10 @@ describeEachBackend('provider and moderation pages over HTTP', (backend) => {
     const latin1 = await upload(Buffer.from('name_fi;summary_fi;themes\r\nKävely;Kävelyä;exercise\r\n', 'latin1'));
     expect(latin1.statusCode).toBe(400);
     expect(latin1.body).toContain('Tiedosto ei ole UTF-8-muodossa');
+    expect(latin1.body).toContain('name="fromLatin1"');
     const preview = await upload(Buffer.from('name_fi;summary_fi;themes;valid_from\r\nKävely;Kävelyä;exercise;\r\nUinti;Uintia;astrology;1.1.2027\r\n'));
     expect(preview.statusCode).toBe(200);
-    expect(preview.body).toContain('2 riviä: 1 kunnossa, 1 virheellistä.');
+    expect(preview.body).toContain('Rivejä: 2. Kunnossa: 1. Virheellisiä: 1.');
     expect(preview.body).toContain('themes: Tuntematon teema.');
     expect(preview.body).toContain('valid_from: Kirjoita päivämäärä muodossa 2026-12-31.');
     expect(preview.body).not.toContain('Tuo kaikki rivit');

@@ -151,7 +151,6 @@ export async function archiveOtherEvents(q: Queryable, serviceId: string, keep: 
 
 export async function updateServiceStatus(q: Queryable, serviceId: string, status: string, at: Date): Promise<void> {
   await q.query(`UPDATE services SET status = $2, updated_at = $3 WHERE id = $1::uuid`, [serviceId, status, at]);
-  if (status !== 'published') return;
 }
 
 /** The provider confirmed the listing is current. */
@@ -184,7 +183,7 @@ export async function listServiceChanges(q: Queryable, serviceId: string): Promi
   return q.query<ServiceChangeRow>(
     `SELECT c.id, c.changed_at, c.changed_by, u.display_name AS changed_by_name, c.action, c.fields, c.diff, c.comment
      FROM service_changes c LEFT JOIN users u ON u.id = c.changed_by
-     WHERE c.service_id = $1::uuid ORDER BY c.changed_at DESC, c.id`,
+     WHERE c.service_id = $1::uuid ORDER BY c.changed_at DESC, c.seq DESC`,
     [serviceId],
   );
 }

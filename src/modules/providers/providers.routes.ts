@@ -168,14 +168,14 @@ export function registerProvidersRoutes(app: App, deps: ProvidersRouteDeps): voi
     });
     scope.post('/:lang/provider/import', { schema: { hide: true, params: LangParams }, preHandler: provider }, async (request, reply) => {
       const ctx = await deps.pages.context(request, reply);
-      const body = (request.body ?? {}) as { organisationId?: string; file?: { bytes: Buffer; fileName: string } };
+      const body = (request.body ?? {}) as { organisationId?: string; fromLatin1?: string; file?: { bytes: Buffer; fileName: string } };
       const organisations = organisationsOf(request, ctx.lang);
       const organisationId = body.organisationId ?? organisations[0]?.id;
       if (!body.file || body.file.bytes.length === 0 || !organisationId) {
         return deps.pages.send(reply, CsvUploadPage({ ctx, organisations, error: 'providers.csv.fileRequired' }), 400);
       }
       try {
-        const preview = await previewCsvImport(deps, actorOf(request), organisationId, { bytes: body.file.bytes, fileName: body.file.fileName });
+        const preview = await previewCsvImport(deps, actorOf(request), organisationId, { bytes: body.file.bytes, fileName: body.file.fileName, fromLatin1: body.fromLatin1 === 'on' });
         if (preview.fatal) return deps.pages.send(reply, CsvUploadPage({ ctx, organisations, error: preview.fatal, errorParams: preview.fatalParams }), 400);
         return deps.pages.send(reply, CsvPreviewPage({ ctx, preview }));
       } catch (error) {

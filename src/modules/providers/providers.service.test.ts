@@ -144,6 +144,30 @@ describeEachBackend('provider self-service and moderation', (backend) => {
     expect(row).toEqual({ name: { fi: 'Uusi nimi PTV:stä' }, summary: { fi: 'Oma kuvaus.' }, themes: ['exercise', 'nature'] });
   });
 
+  it('pausing takes an activity out of the tray until it is published again; archiving too; each step is in the history', async () => {
+    const me = provider(org.id);
+    const { service } = await createService(test.db, { organisation: org });
+    await setActivityStatus(deps, me, service.id, 'paused');
+    await expect(getPublicService(deps, service.id)).rejects.toThrow(/not found/);
+    await setActivityStatus(deps, me, service.id, 'published');
+    expect((await getPublicService(deps, service.id)).id).toBe(service.id);
+    await setActivityStatus(deps, me, service.id, 'archived');
+    await expect(getPublicService(deps, service.id)).rejects.toThrow(/not found/);
+    const history = await activityHistory(deps, me, service.id);
+    expect(history.changes.map((c) => c.action)).toEqual(['archived', 'published', 'paused']);
+  });
+
+  it('a declined claim gives no access and can be asked again', async () => {
+    const imported = await importPtvActivity(test.db, { ptvServiceId: `ptv-${newId()}`, organisation: org });
+    const me = provider(org.id);
+    await requestClaim(deps, me, { entity: 'service', entityId: imported.service.id, claimantOrganisationId: org.id, reason: null });
+    const claim = (await moderationQueue(deps, coordinator('08'))).claims.find((c) => c.entity_id === imported.service.id)!;
+    await decideClaimRequest(deps, coordinator('08'), claim.id, 'declined', 'Ylläpidetään PTV:ssä');
+    await expect(openEditor(deps, me, imported.service.id)).rejects.toThrow(/claim/);
+    await expect(decideClaimRequest(deps, coordinator('08'), claim.id, 'approved', null)).rejects.toThrow(/decided/);
+    await requestClaim(deps, me, { entity: 'service', entityId: imported.service.id, claimantOrganisationId: org.id, reason: 'Uusi pyyntö' });
+  });
+
   describe('authorisation', () => {
     it('a provider cannot edit, pause or read the history of another organisation\'s activities', async () => {
       const { service } = await createService(test.db, { organisation: otherOrg });

@@ -9,7 +9,7 @@ import { SelectField } from '../../ui/choices.tsx';
 import type { OrganisationActivityRow, ServiceChangeRow } from './providers.queries.ts';
 import type { ClaimRow } from './moderation.queries.ts';
 import type { CsvPreview, CsvImportResult } from './csv-import.service.ts';
-import { Notice, StaffLayout, fieldLabel } from './providers-layout.tsx';
+import { Checkbox, Notice, StaffLayout, fieldLabel } from './providers-layout.tsx';
 
 export interface OrganisationOption {
   id: string;
@@ -181,6 +181,7 @@ export function CsvUploadPage(props: { ctx: PageContext; organisations: Organisa
           ) : null}
           <input type="file" id="file" name="file" accept=".csv,text/csv" aria-describedby={error ? 'file-error' : undefined} />
         </div>
+        {props.error === 'providers.csv.encoding' ? <Checkbox id="fromLatin1" label={ctx.t('providers.csv.convertLatin1')} checked={false} /> : null}
         <button type="submit" class="button button--primary">
           {ctx.t('providers.csv.preview')}
         </button>

@@ -8,6 +8,7 @@ import { getPublicService, listPublicServices, upsertOrganisations } from '../ca
 import { confirmReviewed } from './editor.service.ts';
 import { moderationQueue } from './moderation.service.ts';
 import { runReviewReminders } from './reminders.service.ts';
+import { reindexServices, searchServices } from '../search/index.ts';
 
 describeEachBackend('review reminders', (backend) => {
   let test: TestDatabase;
@@ -31,7 +32,10 @@ describeEachBackend('review reminders', (backend) => {
     );
 
   it('reminds the provider once, then marks the listing "may be out of date", then hides it from residents; reviewing restores it', async () => {
-    const { service } = await createService(test.db, { organisation: org, service: { lastReviewedAt: new Date('2026-01-10T09:00:00Z') } });
+    const { service } = await createService(test.db, { organisation: org, service: { name: { fi: 'Muistutettava kävelyryhmä' }, lastReviewedAt: new Date('2026-01-10T09:00:00Z') } });
+    await reindexServices(test.db, [service.id]);
+    const found = async () => (await searchServices(deps, { text: 'muistutettava', lang: 'fi' })).items.some((i) => i.id === service.id);
+    expect(await found()).toBe(true);
     const { service: imported } = await createService(test.db, { organisation: org, service: { lastReviewedAt: null, provenance: { source: 'ptv', sourceId: `x-${newId()}`, sourceModified: null, payloadHash: null } } });
 
     expect((await runReviewReminders(deps)).remindersQueued).toBe(0);
@@ -52,6 +56,7 @@ describeEachBackend('review reminders', (backend) => {
     now = new Date('2027-01-11T09:00:00Z'); // twelve months
     expect(await runReviewReminders(deps)).toMatchObject({ changed: { hidden: 1 } });
     await expect(getPublicService(deps, service.id)).rejects.toThrow(/not found/);
+    expect(await found()).toBe(false);
     expect((await listPublicServices(deps, { organisationId: org.id }, { page: 1, pageSize: 50 })).items.map((i) => i.id)).toEqual([imported.id]);
     // ... but the coordinator sees it.
     const coordinator = { userId: newId(), name: 'K', roles: [{ role: 'coordinator' as const, organisationId: null, regionCode: '08' }] };
@@ -60,6 +65,7 @@ describeEachBackend('review reminders', (backend) => {
     const provider = { userId: newId(), name: 'P', roles: [{ role: 'provider' as const, organisationId: org.id, regionCode: '08' }] };
     await confirmReviewed(deps, provider, service.id);
     expect((await getPublicService(deps, service.id)).mayBeOutOfDate).toBe(false);
+    expect(await found()).toBe(true);
     expect(await runReviewReminders(deps)).toMatchObject({ remindersQueued: 0 });
     // An imported record without a review date is never reminded.
     expect((await outbox()).every((m) => m.reference_id === service.id)).toBe(true);

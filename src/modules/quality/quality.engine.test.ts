@@ -1,6 +1,6 @@
 /** The pure engine: region settings, severity-weighted scorecards per scope, duplicates, median. */
 import { describe, expect, it } from 'vitest';
-import { activeRules, evaluate, findProbableDuplicates, median } from './quality.engine.ts';
+import { activeRules, evaluate, findProbableDuplicates, median, nameSimilarity } from './quality.engine.ts';
 import { rules } from './quality.rules.ts';
 import type { AuditService } from './quality.types.ts';
 
@@ -72,6 +72,15 @@ describe('the audit engine', () => {
         ['d', ['b']],
       ]),
     );
+  });
+
+  it('also pairs records of the same organisation whose names share most words', () => {
+    expect(nameSimilarity('kuntosali senioreille vaasa', 'kuntosali senioreille vaasa keskusta')).toBe(0.75);
+    expect(nameSimilarity('senioreiden kuntosali', 'kuntosali senioreille')).toBeCloseTo(1 / 3);
+    const ptv = service({ id: 'p', source: 'ptv', name: { fi: 'Kuntosali senioreille, Vaasa' }, organisationId: 'o1', municipalityCodes: ['905'] });
+    const csv = service({ id: 'c', source: 'csv', name: { fi: 'Kuntosali senioreille Vaasa keskusta' }, organisationId: 'o1', municipalityCodes: ['905'] });
+    const other = service({ id: 'x', source: 'csv', name: { fi: 'Kuntosali senioreille Vaasa keskusta' }, organisationId: 'o2', municipalityCodes: ['905'] });
+    expect(findProbableDuplicates([ptv, csv, other])).toEqual(new Map([['p', ['c']], ['c', ['p']]]));
   });
 
   it('takes the median of odd and even lists', () => {

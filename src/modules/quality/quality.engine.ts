@@ -111,30 +111,66 @@ export function evaluate(
   return { findings, scorecards, records: records.length, checks };
 }
 
+/** Words of three letters or more of a normalised name. */
+function nameTokens(name: string): Set<string> {
+  return new Set(name.split(' ').filter((word) => word.length >= 3));
+}
+
+/** Share of words two names have in common (Jaccard). */
+export function nameSimilarity(a: string, b: string): number {
+  const left = nameTokens(a);
+  const right = nameTokens(b);
+  if (left.size === 0 || right.size === 0) return a === b ? 1 : 0;
+  let common = 0;
+  for (const word of left) if (right.has(word)) common += 1;
+  return common / (left.size + right.size - common);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string | null): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== null) groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return [...groups.values()].filter((group) => group.length > 1);
+}
+
 /**
- * Probable duplicates across sources: services of different sources with the same normalised
- * name that share the organisation's business ID, the organisation, or a municipality.
+ * Probable duplicates across sources: services of different sources (1) with the same
+ * normalised name and the same business ID, organisation or a shared municipality, or (2) of
+ * the same business ID or organisation with names sharing at least 3/4 of their words
+ * ("Senioreiden kuntosali" / "Kuntosali senioreille" do not; "Kuntosali senioreille Vaasa" /
+ * "Kuntosali senioreille, Vaasa" do).
  */
 export function findProbableDuplicates(services: readonly AuditService[]): Map<string, string[]> {
-  const byName = new Map<string, AuditService[]>();
-  for (const service of services) {
-    const name = normaliseText(primaryText(service.name));
-    if (name.length < 3) continue;
-    byName.set(name, [...(byName.get(name) ?? []), service]);
-  }
-  const result = new Map<string, string[]>();
-  for (const group of byName.values()) {
-    if (group.length < 2 || new Set(group.map((s) => s.source)).size < 2) continue;
-    for (const service of group) {
-      const others = group.filter(
-        (other) =>
-          other.source !== service.source &&
-          ((service.organisationBusinessId !== null && service.organisationBusinessId === other.organisationBusinessId) ||
-            (service.organisationId !== null && service.organisationId === other.organisationId) ||
-            service.municipalityCodes.some((code) => other.municipalityCodes.includes(code))),
-      );
-      if (others.length > 0) result.set(service.id, others.map((other) => other.id));
+  const names = new Map(services.map((service) => [service.id, normaliseText(primaryText(service.name))]));
+  const pairs = new Map<string, Set<string>>();
+  const link = (a: AuditService, b: AuditService) => {
+    pairs.set(a.id, (pairs.get(a.id) ?? new Set()).add(b.id));
+    pairs.set(b.id, (pairs.get(b.id) ?? new Set()).add(a.id));
+  };
+  const sameOwner = (a: AuditService, b: AuditService) =>
+    (a.organisationBusinessId !== null && a.organisationBusinessId === b.organisationBusinessId) || (a.organisationId !== null && a.organisationId === b.organisationId);
+  const acrossSources = (group: AuditService[], match: (a: AuditService, b: AuditService) => boolean) => {
+    if (new Set(group.map((s) => s.source)).size < 2) return;
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const [a, b] = [group[i]!, group[j]!];
+        if (a.source !== b.source && match(a, b)) link(a, b);
+      }
     }
+  };
+  for (const group of groupBy(services, (s) => (names.get(s.id)!.length >= 3 ? names.get(s.id)! : null))) {
+    acrossSources(group, (a, b) => sameOwner(a, b) || a.municipalityCodes.some((code) => b.municipalityCodes.includes(code)));
+  }
+  for (const group of groupBy(services, (s) => s.organisationBusinessId ?? s.organisationId)) {
+    acrossSources(group, (a, b) => nameSimilarity(names.get(a.id)!, names.get(b.id)!) >= 0.75);
+  }
+  const order = new Map(services.map((service, index) => [service.id, index]));
+  const result = new Map<string, string[]>();
+  for (const service of services) {
+    const others = pairs.get(service.id);
+    if (others) result.set(service.id, [...others].sort((x, y) => order.get(x)! - order.get(y)!));
   }
   return result;
 }

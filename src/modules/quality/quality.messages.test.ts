@@ -22,4 +22,5 @@ describe('quality messages', () => {
     ];
     for (const lang of ['fi', 'sv', 'en'] as const) expect(keys.filter((key) => !qualityMessages[lang][key])).toEqual([]);
   });
+
 });

@@ -43,18 +43,26 @@ interface ServiceRow {
 /** Services that are not archived (in the tray or not) of a region (null: all). */
 export async function listAuditServices(q: Queryable, regionCode: string | null): Promise<AuditService[]> {
   const rows = await q.query<ServiceRow>(
-    `WITH ${organisationRegions}
+    `WITH ${organisationRegions},
+     located AS (
+       SELECT sl.service_id, count(*)::int AS n FROM service_locations sl JOIN locations l ON l.id = sl.location_id
+       WHERE l.status = 'active' GROUP BY sl.service_id),
+     reachable AS (
+       SELECT sc.service_id, count(*)::int AS n FROM service_channels sc JOIN contact_channels c ON c.id = sc.channel_id
+       WHERE c.status = 'active' GROUP BY sc.service_id),
+     hours AS (
+       SELECT service_id, json_agg(json_build_object('kind', kind, 'validTo', valid_to)) AS schedules
+       FROM schedules GROUP BY service_id)
      SELECT s.id, s.organisation_id, org.business_id, s.source, s.name, s.summary, s.description, s.target_groups, s.source_target_groups,
        s.themes, s.cost_type, s.cost_info, s.area_type, s.in_tray, s.status,
        coalesce(s.source_modified, s.updated_at) AS modified_at, s.municipality_codes, s.region_codes,
        org.municipality_code AS organisation_municipality, org.region_code AS organisation_region,
-       (SELECT count(*) FROM service_locations sl JOIN locations l ON l.id = sl.location_id
-         WHERE sl.service_id = s.id AND l.status = 'active')::int AS location_count,
-       (SELECT count(*) FROM service_channels sc JOIN contact_channels c ON c.id = sc.channel_id
-         WHERE sc.service_id = s.id AND c.status = 'active')::int AS channel_count,
-       coalesce((SELECT json_agg(json_build_object('kind', sh.kind, 'validTo', sh.valid_to)) FROM schedules sh
-         WHERE sh.service_id = s.id), '[]'::json) AS schedules
+       coalesce(located.n, 0) AS location_count, coalesce(reachable.n, 0) AS channel_count,
+       coalesce(hours.schedules, '[]'::json) AS schedules
      FROM services s JOIN org ON org.id = s.organisation_id
+       LEFT JOIN located ON located.service_id = s.id
+       LEFT JOIN reachable ON reachable.service_id = s.id
+       LEFT JOIN hours ON hours.service_id = s.id
      WHERE s.status <> 'archived' AND ($1::text IS NULL OR $1 = ANY (s.region_codes) OR org.region_code = $1)
      ORDER BY s.id`,
     [regionCode],

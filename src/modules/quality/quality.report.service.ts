@@ -119,12 +119,16 @@ export function whereToFix(row: Pick<WorklistRow, 'rule_id' | 'source'>): string
   return rule ? fixWhere(rule, row.source) : 'tarjotin';
 }
 
-/** A finding's details as one line ('length: 12; minimum: 20'). */
-export const findingDetailText = (details: WorklistRow['details']): string =>
-  Object.entries(details)
+/** A finding's details as one line in the reader's language ('pituus: 12; vähintään: 20'). */
+export function findingDetailText(details: WorklistRow['details'], t: Translate): string {
+  return Object.entries(details)
     .filter(([, value]) => value !== null && value !== '')
-    .map(([key, value]) => `${key}: ${String(value)}`)
+    .map(([key, value]) => {
+      const shown = key === 'fields' ? String(value).split(', ').map((field) => t(`quality.detail.field.${field}`)).join(', ') : String(value);
+      return `${t(`quality.detail.${key}`)}: ${shown}`;
+    })
     .join('; ');
+}
 
 /** The worklist as CSV for a spreadsheet (UTF-8 BOM, `;` or `,`, formulas neutralised). */
 export function worklistCsv(rows: readonly WorklistRow[], t: Translate, lang: Language, separator: CsvSeparator): string {
@@ -139,7 +143,7 @@ export function worklistCsv(rows: readonly WorklistRow[], t: Translate, lang: La
       textOf(row.organisation_name, lang),
       t(`quality.where.${whereToFix(row)}`),
       t(`quality.rule.${row.rule_id}.fix`),
-      findingDetailText(row.details),
+      findingDetailText(row.details, t),
       row.entity_id,
     ]),
     { separator },

@@ -10,6 +10,7 @@ import { hasPtvCorpus, mapPtvCorpus } from '../../../test/support/ptv-stand-in.t
 import { mapServiceLocationChannel, readServiceChannel } from '../ingest/ptv/index.ts';
 import { loadPtv } from '../ingest/ptv/ptv.test-data.ts';
 import { findProbableDuplicates } from './quality.engine.ts';
+import { qualityMessages } from './quality.messages.ts';
 import { findRule, fixWhere, rules } from './quality.rules.ts';
 import type { AuditChannel, AuditLocation, AuditRecord, AuditService, RuleContext, RuleOutcome } from './quality.types.ts';
 
@@ -88,11 +89,13 @@ function context(overrides: Partial<RuleContext> = {}): RuleContext {
 
 /** Outcomes seen per rule, so that the last test can prove each rule both passed and failed. */
 const seen = new Map<string, Set<'pass' | 'fail'>>();
+const detailKeys = new Set<string>();
 
 function check(ruleId: string, record: AuditRecord, overrides: Partial<RuleContext> = {}): RuleOutcome {
   const rule = findRule(ruleId)!;
   const outcome = rule.check(record, context({ threshold: rule.threshold?.default ?? 0, ...overrides }));
   if (outcome) seen.set(ruleId, (seen.get(ruleId) ?? new Set()).add(outcome.pass ? 'pass' : 'fail'));
+  if (outcome && !outcome.pass) for (const key of Object.keys(outcome.details)) detailKeys.add(key);
   return outcome;
 }
 
@@ -253,5 +256,10 @@ describe.skipIf(!hasPtvCorpus)(`the audit rules on real PTV records${hasPtvCorpu
 
   it('saw every rule pass and fail on a real-shaped record', () => {
     for (const rule of rules) expect([rule.id, [...(seen.get(rule.id) ?? [])].sort()]).toEqual([rule.id, ['fail', 'pass']]);
+  });
+
+  it('has fi, sv and en words for every detail a failing rule reported', () => {
+    expect(detailKeys.size).toBeGreaterThan(8);
+    for (const lang of ['fi', 'sv', 'en'] as const) expect([...detailKeys].filter((key) => !qualityMessages[lang][`quality.detail.${key}`])).toEqual([]);
   });
 });

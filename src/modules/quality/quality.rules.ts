@@ -26,7 +26,8 @@ export function normaliseText(value: string): string {
 }
 
 const months = (now: Date, count: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - count, now.getUTCDate()));
-const helsinkiDate = (now: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(now);
+const helsinkiDateFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' });
+const helsinkiDate = (now: Date) => helsinkiDateFormat.format(now);
 const urlsOf = (channel: AuditChannel) => [...new Set(Object.values(channel.value).filter((v): v is string => typeof v === 'string' && v !== ''))];
 const linkKinds = new Set(['web', 'eservice', 'printable_form']);
 

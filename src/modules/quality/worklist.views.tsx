@@ -111,7 +111,7 @@ export function WorklistPage(
                     {Object.keys(row.details).length > 0 ? (
                       <>
                         <br />
-                        <code class="details">{findingDetailText(row.details)}</code>
+                        <code class="details">{findingDetailText(row.details, ctx.t)}</code>
                       </>
                     ) : null}
                   </td>
@@ -180,7 +180,7 @@ export function CoveragePage(props: Frame & { coverage: Coverage }): SafeHtml {
                     </td>
                   );
                 })}
-                <td>{row.missing.length === 0 ? ctx.t('quality.coverage.none') : row.missing.map((theme) => themeLabel(theme, ctx)).join(', ')}</td>
+                <td>{row.missing.length}</td>
               </tr>
             ))}
           </tbody>
@@ -196,6 +196,15 @@ export function CoveragePage(props: Frame & { coverage: Coverage }): SafeHtml {
           </tfoot>
         </table>
       </div>
+      <h2>{ctx.t('quality.coverage.missing')}</h2>
+      <dl class="facts">
+        {coverage.rows.map((row) => (
+          <>
+            <dt>{textOf(row.name, ctx.lang)}</dt>
+            <dd>{row.missing.length === 0 ? ctx.t('quality.coverage.none') : row.missing.map((theme) => themeLabel(theme, ctx)).join(', ')}</dd>
+          </>
+        ))}
+      </dl>
     </QualityLayout>
   );
 }

@@ -38,3 +38,8 @@ export {
 } from './ptv.channels.mapper.ts';
 export { attachSchedules, mapServiceHours, type HoursMapping, type ScheduleDraft } from './ptv.hours.mapper.ts';
 export { classifyRelevance, relevanceInputFromService, type RelevanceInput, type RelevanceReason, type RelevanceResult } from './relevance.ts';
+export { importPtvRecords, type PtvRecordSet } from './ptv.import.service.ts';
+export { createPtvClient, ptvDate, type PtvClient, type PtvClientOptions } from './ptv.client.ts';
+export { scopeKey, syncPtv, type PtvScope, type SyncResult } from './ptv.sync.service.ts';
+export { listRuns, listRejects, type ImportRunRow, type RunCounts } from './ptv.import.queries.ts';
+export { ImportUsageError, importUsage, runImportCommand, parsePtvScope } from './ptv.cli.ts';

@@ -35,6 +35,17 @@ describe('phone numbers', () => {
 });
 
 describe.skipIf(!hasPtvData)(withPtvData('ServiceLocation channels to locations'), () => {
+  it('gives each visiting address of a channel its own stable source id (unique per source)', () => {
+    const raw = loadRecord('v8', 'servicechannels', '5c8de887');
+    const mapping = mapServiceLocationChannel(locationChannel(raw), raw);
+    const guid = '5c8de887-82f4-4900-910d-6496b113fec1';
+    expect(mapping.locations.map((location) => location.provenance.sourceId)).toEqual([guid, `${guid}#2`, `${guid}#3`]);
+    expect(mapping.locations.map((location) => location.id)).toEqual([0, 1, 2].map((index) => locationIdFor(guid, index)));
+    expect(mapping.locations[2]!.id).toBe(stableId('ptv:location', `${guid}#3`));
+    const again = mapServiceLocationChannel(locationChannel(raw), raw);
+    expect(again.locations.map((location) => location.provenance.sourceId)).toEqual(mapping.locations.map((l) => l.provenance.sourceId));
+  });
+
   it('maps a Naantali location with its address, WGS84 point, hours and contacts', () => {
     const raw = loadRecord('v8', 'servicechannels', '08446245');
     const mapping = mapServiceLocationChannel(locationChannel(raw), raw);

@@ -29,8 +29,9 @@ import type {
 } from './ptv.records.ts';
 
 export const organisationIdFor = (ptvId: string): string => stableId('ptv:organisation', ptvId);
-export const locationIdFor = (channelId: string, index = 0): string =>
-  stableId('ptv:location', index === 0 ? channelId : `${channelId}#${index + 1}`);
+/** Source id of a channel's visiting address: the GUID for the first, '<GUID>#2', '#3'… for the others. */
+export const locationSourceIdFor = (channelId: string, index = 0): string => (index === 0 ? channelId : `${channelId}#${index + 1}`);
+export const locationIdFor = (channelId: string, index = 0): string => stableId('ptv:location', locationSourceIdFor(channelId, index));
 
 export function recordStatus(status: PtvPublishingStatus | null): 'active' | 'archived' {
   return status === 'Deleted' || status === 'Archived' || status === 'Withdrawn' ? 'archived' : 'active';
@@ -242,7 +243,8 @@ export function mapServiceLocationChannel(channel: PtvServiceLocationChannel, ra
       accessibility,
       accessibilityFeatures: accessibilityFeatures(accessibility),
       status: source.status,
-      provenance: source.provenance,
+      // (source, source_id) is unique: the 2nd+ address gets '<channel GUID>#n', stable like its id
+      provenance: index === 0 ? source.provenance : { ...source.provenance, sourceId: locationSourceIdFor(channel.id, index) },
     };
   });
   const hours = mapServiceHours(channel.serviceHours, locations[0]!.id);

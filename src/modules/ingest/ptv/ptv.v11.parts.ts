@@ -101,6 +101,13 @@ export function readEmails(ctx: ReadContext, value: unknown, path: string): PtvE
   });
 }
 
+/**
+ * The URL with non-ASCII letters replaced, for a structural check only. Node's IDNA conversion
+ * of hosts such as www.sähköwaasa.fi was seen to fail after a while in one process (URL.canParse
+ * true, then false for the same string), which made imports order-dependent.
+ */
+const asciiShape = (url: string) => url.replace(/[^\x00-\x7f]/g, 'x');
+
 /** Web pages `{url, value (title), language}`; PrintableForm `channelUrls` are `{value (url), type, language}`. */
 export function readWebPages(ctx: ReadContext, value: unknown, path: string, urlKey: 'url' | 'value' = 'url'): PtvWebPage[] {
   return eachObject(ctx, value, path, (item, itemPath) => {
@@ -113,7 +120,7 @@ export function readWebPages(ctx: ReadContext, value: unknown, path: string, url
       ctx.warn(`${itemPath}.${urlKey}`, 'empty URL; ignored');
       return null;
     }
-    if (!/^https?:\/\/[^\s]+$/i.test(url) || !URL.canParse(url)) {
+    if (!/^https?:\/\/[^\s]+$/i.test(url) || !URL.canParse(asciiShape(url))) {
       ctx.warn(`${itemPath}.${urlKey}`, `not a web address: ${JSON.stringify(url.slice(0, 100))}; ignored`);
       return null;
     }
