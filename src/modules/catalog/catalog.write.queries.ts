@@ -22,6 +22,10 @@ function provenanceColumns(p: { source: string; sourceId: string | null; sourceM
   };
 }
 
+/**
+ * Organisations without a region of their own (e.g. imported municipalities) get the region of
+ * their municipality: moderation and coordinators' views go by the organisation's region.
+ */
 export async function upsertOrganisations(q: Queryable, records: readonly OrganisationRecord[]): Promise<void> {
   if (records.length === 0) return;
   const rows = records.map((r) => ({
@@ -42,7 +46,8 @@ export async function upsertOrganisations(q: Queryable, records: readonly Organi
   await q.query(
     `INSERT INTO organisations (id, type, name, description, business_id, region_code, municipality_code, parent_id,
        website, email, phone, status, source, source_id, source_modified, payload_hash)
-     SELECT id, type, name, description, business_id, region_code, municipality_code, parent_id,
+     SELECT id, type, name, description, business_id,
+       COALESCE(r.region_code, (SELECT m.region_code FROM municipalities m WHERE m.code = r.municipality_code)), municipality_code, parent_id,
        website, email, phone, status, source, source_id, source_modified, payload_hash
      FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, type text, name jsonb, description jsonb, business_id text,
        region_code text, municipality_code text, parent_id uuid, website text, email text, phone text, status text,
