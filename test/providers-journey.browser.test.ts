@@ -1,8 +1,8 @@
 /**
  * Providers and coordinators in Chromium (with axe-core on every page): a new activity with a
  * weekly schedule in Finnish and Swedish goes through moderation to the resident search; an
- * imported PTV activity is claimed, edited and approved, and keeps its provenance while the
- * edited fields are marked for the importer.
+ * activity imported from PTV (the real importer over the replay server) is claimed, edited and
+ * approved; the next import keeps the edit and records a conflict for moderation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -10,7 +10,8 @@ import { ensurePostalCodes, upsertOrganisations } from '../src/modules/catalog/i
 import { axeViolations, browserSkip, launchBrowser, newContext, startApp, type RunningApp } from './support/browser.ts';
 import { createTestDatabase, testConfig, testDeps, type TestDatabase } from './support/db.ts';
 import { organisationRecord } from './support/factories.ts';
-import { importPtvActivity } from './support/ptv-stand-in.ts';
+import { importRecordedPtvData } from './support/ptv-import.ts';
+import { startPtvReplayServer } from './support/ptv-replay-server.ts';
 import { createUser, type TestUser } from './support/users.ts';
 
 async function expectAccessible(page: Page, where: string): Promise<void> {
@@ -126,44 +127,81 @@ describe.skipIf(browserSkip !== undefined)(`providers and moderation in Chromium
     await context.close();
   });
 
-  it('a provider claims a PTV-imported activity, edits it after approval; provenance is kept and the edited fields are marked for the importer', async () => {
-    const imported = await importPtvActivity(test.db, { ptvServiceId: 'ptv-browser-1', organisation: org });
-    const { context, page } = await signIn(provider, 'fi');
-    await page.goto(`${running.url}/fi/provider/activities/${imported.service.id}`);
-    expect(await page.textContent('main')).toContain('Pyydä ensin sen ottamista ylläpitoon.');
-    await expectAccessible(page, 'claim needed');
-    await page.goto(`${running.url}/fi/provider`);
-    await page.fill('#target', `${running.url}/fi/activities/${imported.service.id}`);
-    await page.fill('#reason', 'Päivitämme ryhmän tiedot itse.');
-    await submitAndWait(page, 'main form[action$="/provider/claims"] button[type="submit"]');
-    expect(await page.textContent('[role="status"]')).toContain('Pyyntö lähetettiin koordinaattorille.');
+  it('a provider claims a PTV-imported activity and edits it after approval; the next PTV import keeps the edit and records a conflict for moderation', async () => {
+    const replay = await startPtvReplayServer();
+    try {
+      await importRecordedPtvData(test.db, { server: replay });
+      // One real imported tray activity of the region of Ostrobothnia (Vaasa), organiser known.
+      const [target] = await test.db.query<{ id: string; source_id: string; organisation_id: string; name: { fi: string } }>(
+        `SELECT s.id, s.source_id, s.organisation_id, s.name FROM services s JOIN organisations o ON o.id = s.organisation_id
+         WHERE s.source = 'ptv' AND s.status = 'published' AND s.in_tray AND o.region_code = '17' AND s.name ? 'fi' ORDER BY s.source_id LIMIT 1`,
+      );
+      if (!target) throw new Error('no imported tray activity in region 17');
+      const roles = (role: 'provider' | 'coordinator') => [{ role, organisationId: target.organisation_id, regionCode: '17' }];
+      const ptvProvider = await createUser(test.db, { name: 'Vilma Vaasalainen', devKey: 'browser-ptv-provider', roles: roles('provider') });
+      const ptvCoordinator = await createUser(test.db, { name: 'Pekka Pohjanmaa', devKey: 'browser-ptv-coordinator', roles: roles('coordinator') });
 
-    const moderator = await signIn(coordinator, 'fi', false);
-    await moderator.page.goto(`${running.url}/fi/moderation`);
-    expect(await moderator.page.textContent('main')).toContain('Kuntosaliryhmä (PTV)');
-    await submitAndWait(moderator.page, 'form[action*="/moderation/claims/"] button[value="approved"]');
+      const { context, page } = await signIn(ptvProvider, 'fi');
+      await page.goto(`${running.url}/fi/provider/activities/${target.id}`);
+      expect(await page.textContent('main')).toContain('Pyydä ensin sen ottamista ylläpitoon.');
+      await expectAccessible(page, 'claim needed');
+      await page.goto(`${running.url}/fi/provider`);
+      await page.fill('#target', `${running.url}/fi/activities/${target.id}`);
+      await page.fill('#reason', 'Päivitämme ryhmän tiedot itse.');
+      await submitAndWait(page, 'main form[action$="/provider/claims"] button[type="submit"]');
+      expect(await page.textContent('[role="status"]')).toContain('Pyyntö lähetettiin koordinaattorille.');
 
-    await page.goto(`${running.url}/fi/provider/activities/${imported.service.id}`);
-    expect(await page.textContent('main')).toContain('Tuotu lähteestä PTV');
-    await expectAccessible(page, 'editor of an imported activity');
-    await page.fill('#summary_fi', 'Ohjattu kuntosaliryhmä, päivitetty Tarjottimessa.');
-    await page.fill('#location_postal_code', '33100');
-    await page.fill('#location_street', 'Hämeenkatu 1');
-    await submitAndWait(page, 'button[name="intent"][value="submit"]');
+      const moderator = await signIn(ptvCoordinator, 'fi', false);
+      await moderator.page.goto(`${running.url}/fi/moderation`);
+      expect(await moderator.page.textContent('main')).toContain(target.name.fi);
+      await submitAndWait(moderator.page, 'form[action*="/moderation/claims/"] button[value="approved"]');
 
-    await moderator.page.goto(`${running.url}/fi/moderation`);
-    await submitAndWait(moderator.page, 'main a[href*="/moderation/changes/"]:has-text("Kuntosaliryhmä")');
-    await submitAndWait(moderator.page, 'button[name="decision"][value="approved"]');
+      await page.goto(`${running.url}/fi/provider/activities/${target.id}`);
+      expect(await page.textContent('main')).toContain('Tuotu lähteestä PTV');
+      await expectAccessible(page, 'editor of an imported activity');
+      await page.fill('#summary_fi', 'Ohjattu ryhmä, päivitetty Tarjottimessa.');
+      await page.fill('#location_postal_code', '65100');
+      await page.fill('#location_street', 'Kauppapuistikko 1');
+      await submitAndWait(page, 'button[name="intent"][value="submit"]');
 
-    const [row] = await test.db.query<{ source: string; source_id: string; locally_edited_fields: string[]; summary: { fi: string } }>(
-      'SELECT source, source_id, locally_edited_fields, summary FROM services WHERE id = $1',
-      [imported.service.id],
-    );
-    expect(row).toEqual({ source: 'ptv', source_id: 'ptv-browser-1', locally_edited_fields: ['locations', 'summary'], summary: { fi: 'Ohjattu kuntosaliryhmä, päivitetty Tarjottimessa.' } });
-    await page.goto(`${running.url}/fi/provider/activities/${imported.service.id}/history`);
-    expect(await page.textContent('main')).toContain('muutos julkaistu');
-    await expectAccessible(page, 'history');
-    await context.close();
-    await moderator.context.close();
+      await moderator.page.goto(`${running.url}/fi/moderation`);
+      await submitAndWait(moderator.page, `main a[href*="/moderation/changes/"]`);
+      await submitAndWait(moderator.page, 'button[name="decision"][value="approved"]');
+
+      const edited = async () =>
+        (
+          await test.db.query<{ source: string; source_id: string; locally_edited_fields: string[]; summary: { fi: string } }>(
+            'SELECT source, source_id, locally_edited_fields, summary FROM services WHERE id = $1',
+            [target.id],
+          )
+        )[0];
+      expect(await edited()).toMatchObject({ source: 'ptv', source_id: target.source_id, locally_edited_fields: ['locations', 'summary'], summary: { fi: 'Ohjattu ryhmä, päivitetty Tarjottimessa.' } });
+      await page.goto(`${running.url}/fi/provider/activities/${target.id}/history`);
+      expect(await page.textContent('main')).toContain('muutos julkaistu');
+      await expectAccessible(page, 'history');
+
+      // PTV changes the same summary; the next (incremental) import keeps the provider's text
+      // and records the incoming one as a conflict, which the coordinator sees in the queue.
+      replay.update('Service', target.source_id, (raw) => {
+        const summary = (raw.serviceDescriptions as { type: string; language: string; value: string }[]).find((d) => d.type === 'Summary' && d.language === 'fi');
+        if (summary) summary.value = 'PTV:n uusi tiivistelmä.';
+        raw.modified = new Date().toISOString();
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // dateBefore is whole seconds
+      const next = await importRecordedPtvData(test.db, { server: replay });
+      expect(next.mode).toBe('incremental');
+      expect(await edited()).toMatchObject({ summary: { fi: 'Ohjattu ryhmä, päivitetty Tarjottimessa.' }, locally_edited_fields: ['locations', 'summary'] });
+      const conflicts = await test.db.query<{ field: string; incoming_value: { fi: string }; status: string }>(
+        `SELECT field, incoming_value, status FROM import_conflicts WHERE entity = 'service' AND entity_id = $1`,
+        [target.id],
+      );
+      expect(conflicts).toEqual([{ field: 'summary', incoming_value: expect.objectContaining({ fi: 'PTV:n uusi tiivistelmä.' }), status: 'open' }]);
+      await moderator.page.goto(`${running.url}/fi/moderation`);
+      expect(await moderator.page.textContent('main')).toContain('PTV:n uusi tiivistelmä.');
+      await context.close();
+      await moderator.context.close();
+    } finally {
+      await replay.close();
+    }
   });
 });

@@ -34,6 +34,13 @@ describe('activity form', () => {
     expect(diffForms(bundleToForm(bundle), { ...base, weekly_0_days: ['1', '3'], weekly_0_opens: '09:30', weekly_0_closes: '11:00', valid_from: '2026-09-01', valid_to: '2027-05-31', excluded_dates: '2026-12-24, 2027-01-06', exception_0_from: '2026-12-20', exception_0_to: '2027-01-07', exception_0_note: 'Joulutauko', event_0_date: '2026-12-12', event_0_starts: '18:00', event_0_ends: '20:00', cost_type: 'unknown' })).toEqual({});
   });
 
+  it('treats the CRLF line breaks that browsers post from a textarea as no change, and stores LF', () => {
+    const before = { ...base, description_fi: 'Ensimmäinen kappale.\n\nToinen kappale.' };
+    const posted = { ...base, description_fi: 'Ensimmäinen kappale.\r\n\r\nToinen kappale.\r\n' };
+    expect(diffForms(before, posted)).toEqual({});
+    expect(parseActivityForm(posted).input.texts.description.fi).toBe('Ensimmäinen kappale.\n\nToinen kappale.');
+  });
+
   it.each([
     [{ ...base, name_fi: '', name_en: 'Walk' }, 'name_fi', 'providers.error.nameRequired'],
     [{ ...base, name_sv: 'Promenad' }, 'summary_sv', 'providers.error.summaryRequired'],

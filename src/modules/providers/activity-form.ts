@@ -63,9 +63,12 @@ export interface ActivityInput {
   events: { date: string; starts: string; ends: string | null }[];
 }
 
+/** Browsers send a textarea's line breaks as CRLF; the catalogue keeps LF. */
+const normaliseText = (value: string): string => value.replace(/\r\n?/g, '\n').trim();
+
 const one = (values: FormValues, key: string): string => {
   const value = values[key];
-  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+  return normaliseText(Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
 };
 const many = (values: FormValues, key: string): string[] => {
   const value = values[key];
@@ -322,7 +325,7 @@ export function bundleToForm(bundle: ServiceBundle): FormValues {
 }
 
 const comparable = (value: string | string[] | undefined): string =>
-  value === undefined ? '' : Array.isArray(value) ? [...value].sort().join(',') : value.trim();
+  value === undefined ? '' : Array.isArray(value) ? [...value].sort().join(',') : normaliseText(value);
 
 /** Fields whose values differ: {field: {before, after}}. */
 export function diffForms(before: FormValues, after: FormValues): Record<string, { before: string | string[] | null; after: string | string[] | null }> {
