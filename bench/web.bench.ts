@@ -6,6 +6,7 @@
  * Targets: ≤ 50 KB per results page, TTFB p95 ≤ 50 ms.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -166,6 +167,9 @@ export async function runWebBench(): Promise<Table> {
           LOG_LEVEL: 'warn',
           NODE_ENV: 'production',
           SECRET_KEY: 'bench-secret-key-that-is-long-enough-0123456789',
+          // production requires the referral keys (throwaway ones: the benchmark stores no referrals)
+          REFERRAL_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+          REFERRAL_LOOKUP_KEY: randomBytes(32).toString('base64'),
           MAP_TILE_URL: '',
         },
         stdio: ['ignore', 'ignore', 'inherit'],
