@@ -54,38 +54,46 @@ interface Built {
   nextEvent(): string;
 }
 
-function build(filters: FilterSpec, text: TextSpec | undefined, offset = 0): Built {
+/**
+ * Alias `s` builds over `services s`; alias `d` over `search_documents d`, whose filter columns
+ * are copies of the service's (syncSearchFilters) and which holds public services only.
+ */
+function build(filters: FilterSpec, text: TextSpec | undefined, offset = 0, alias: 's' | 'd' = 's'): Built {
+  const id = alias === 's' ? 's.id' : 'd.service_id::uuid';
   const params: unknown[] = [];
   const add = (value: unknown) => {
     params.push(value);
     return `$${offset + params.length}`;
   };
-  const conditions = [publicServiceCondition];
+  const conditions = alias === 's' ? [publicServiceCondition] : [];
   if (text) {
     // Text parameters go first: the condition and score keep their own $1…$n numbering.
     params.push(...text.params);
     conditions.push(text.condition);
   }
-  if (filters.themes?.length) conditions.push(`s.themes && ${add(filters.themes)}::text[]`);
-  if (filters.targetGroups?.length) conditions.push(`s.target_groups && ${add(filters.targetGroups)}::text[]`);
+  if (filters.themes?.length) conditions.push(`${alias}.themes && ${add(filters.themes)}::text[]`);
+  if (filters.targetGroups?.length) conditions.push(`${alias}.target_groups && ${add(filters.targetGroups)}::text[]`);
   if (filters.age !== undefined) {
     const age = add(filters.age);
-    conditions.push(`(s.age_min IS NULL OR s.age_min <= ${age}) AND (s.age_max IS NULL OR s.age_max >= ${age})`);
+    conditions.push(`(${alias}.age_min IS NULL OR ${alias}.age_min <= ${age}) AND (${alias}.age_max IS NULL OR ${alias}.age_max >= ${age})`);
   }
-  if (filters.regionCode) conditions.push(`(${add(filters.regionCode)} = ANY(s.region_codes) OR s.area_type = 'nationwide')`);
-  if (filters.municipalityCode) {
-    conditions.push(`(${add(filters.municipalityCode)} = ANY(s.municipality_codes) OR s.area_type = 'nationwide')`);
-  }
-  if (filters.free === true) conditions.push(`s.cost_type = 'free'`);
-  if (filters.free === false) conditions.push(`s.cost_type <> 'free'`);
-  if (filters.kaikukortti) conditions.push('s.kaikukortti');
-  if (filters.language) conditions.push(`${add(filters.language)} = ANY(s.languages)`);
+  // Documents of nationwide services carry the code '*' (one GIN-indexable overlap).
+  const area = (column: string, code: string) =>
+    alias === 'd'
+      ? `d.${column} && ARRAY[${add(code)}, '*']::text[]`
+      : `(${add(code)} = ANY(s.${column}) OR s.area_type = 'nationwide')`;
+  if (filters.regionCode) conditions.push(area('region_codes', filters.regionCode));
+  if (filters.municipalityCode) conditions.push(area('municipality_codes', filters.municipalityCode));
+  if (filters.free === true) conditions.push(`${alias}.cost_type = 'free'`);
+  if (filters.free === false) conditions.push(`${alias}.cost_type <> 'free'`);
+  if (filters.kaikukortti) conditions.push(`${alias}.kaikukortti`);
+  if (filters.language) conditions.push(`${add(filters.language)} = ANY(${alias}.languages)`);
   if (filters.accessibility?.length) {
     conditions.push(`EXISTS (SELECT 1 FROM service_locations sl JOIN locations l ON l.id = sl.location_id
-      WHERE sl.service_id = s.id AND l.accessibility_features @> ${add(filters.accessibility)}::text[])`);
+      WHERE sl.service_id = ${id} AND l.accessibility_features @> ${add(filters.accessibility)}::text[])`);
   }
   if (filters.weekdays?.length || filters.timesOfDay?.length) {
-    const parts: string[] = [`sc.service_id = s.id`, `sc.kind IN ('weekly', 'always_open')`, `NOT sc.closed`];
+    const parts: string[] = [`sc.service_id = ${id}`, `sc.kind IN ('weekly', 'always_open')`, `NOT sc.closed`];
     if (filters.weekdays?.length) parts.push(`(sc.kind = 'always_open' OR sc.weekdays && ${add(filters.weekdays)}::smallint[])`);
     if (filters.timesOfDay?.length) {
       const ranges = filters.timesOfDay.map((t) => {
@@ -94,7 +102,7 @@ function build(filters: FilterSpec, text: TextSpec | undefined, offset = 0): Bui
       });
       parts.push(`(sc.kind = 'always_open' OR ${ranges.map((r) => `(${r})`).join(' OR ')})`);
     }
-    const eventParts = [`e.service_id = s.id`, `e.status = 'scheduled'`, `e.starts_at >= ${add(filters.now)}`];
+    const eventParts = [`e.service_id = ${id}`, `e.status = 'scheduled'`, `e.starts_at >= ${add(filters.now)}`];
     if (filters.weekdays?.length) {
       eventParts.push(`extract(isodow FROM e.starts_at AT TIME ZONE 'Europe/Helsinki')::int = ANY(${add(filters.weekdays)}::int[])`);
     }
@@ -111,7 +119,7 @@ function build(filters: FilterSpec, text: TextSpec | undefined, offset = 0): Bui
   }
   if (filters.upcomingDays !== undefined) {
     const now = add(filters.now);
-    conditions.push(`EXISTS (SELECT 1 FROM events e WHERE e.service_id = s.id AND e.status = 'scheduled'
+    conditions.push(`EXISTS (SELECT 1 FROM events e WHERE e.service_id = ${id} AND e.status = 'scheduled'
       AND e.starts_at >= ${now} AND e.starts_at < ${now}::timestamptz + make_interval(days => ${add(filters.upcomingDays)}))`);
   }
   const origin = filters.origin;
@@ -119,14 +127,14 @@ function build(filters: FilterSpec, text: TextSpec | undefined, offset = 0): Bui
     if (!origin) return 'NULL::double precision';
     const point = distanceSql(`${add(origin.latitude)}::double precision`, `${add(origin.longitude)}::double precision`);
     return `(SELECT min(${point}) FROM service_locations sl JOIN locations l ON l.id = sl.location_id
-      WHERE sl.service_id = s.id AND l.latitude IS NOT NULL AND l.status = 'active')`;
+      WHERE sl.service_id = ${id} AND l.latitude IS NOT NULL AND l.status = 'active')`;
   };
   if (origin?.radiusKm !== undefined) {
-    conditions.push(`(${distance()} <= ${add(origin.radiusKm)} OR s.area_type = 'nationwide')`);
+    conditions.push(`(${distance()} <= ${add(origin.radiusKm)} OR ${alias}.area_type = 'nationwide')`);
   }
   const nextEvent = () =>
-    `(SELECT min(e.starts_at) FROM events e WHERE e.service_id = s.id AND e.status = 'scheduled' AND e.starts_at >= ${add(filters.now)})`;
-  return { where: conditions.join('\n  AND '), params, distance, nextEvent };
+    `(SELECT min(e.starts_at) FROM events e WHERE e.service_id = ${id} AND e.status = 'scheduled' AND e.starts_at >= ${add(filters.now)})`;
+  return { where: conditions.length ? conditions.join('\n  AND ') : 'true', params, distance, nextEvent };
 }
 
 /** Ranking signals besides the text: themes and target groups the query is about. */
@@ -145,8 +153,8 @@ export function hasFilters(filters: FilterSpec): boolean {
  * `offset + 1`: the text ranking then ranks only activities that can be shown.
  */
 export function filterRestriction(filters: FilterSpec, offset: number): { where: string; params: unknown[] } {
-  const built = build(filters, undefined, offset);
-  return { where: `d.service_id IN (SELECT s.id::text FROM services s WHERE ${built.where})`, params: built.params };
+  const built = build(filters, undefined, offset, 'd');
+  return { where: built.where, params: built.params };
 }
 
 export interface SearchRow {
@@ -179,7 +187,11 @@ export async function searchServiceIds(
   paging: { limit: number; offset: number },
   boost: BoostSpec = { themes: [], targetGroups: [] },
 ): Promise<SearchRow[]> {
-  const built = build(filters, text);
+  // Without text the filters first pick the search documents (narrow, indexed), then the services.
+  const restriction = !text && hasFilters(filters) ? filterRestriction(filters, 0) : undefined;
+  const candidates: TextSpec | undefined =
+    text ?? (restriction && { condition: `s.id IN (SELECT d.service_id::uuid FROM search_documents d WHERE ${restriction.where})`, score: '1', params: restriction.params });
+  const built = build(filters, candidates);
   // The text parameters come first in `built.params`, so the score's placeholders are unchanged.
   const score = text ? text.score : '1';
   const orderBy = {
@@ -233,21 +245,42 @@ export interface FacetRow {
   count: number;
 }
 
-/** Counts per theme, target group, language and municipality over the matching activities. */
-export async function searchFacets(q: Queryable, filters: FilterSpec, text: TextSpec | undefined): Promise<FacetRow[]> {
-  const built = build(filters, text);
+/**
+ * Counts per theme, target group, language and municipality over the matching activities, from
+ * the search documents alone. `ids` (the text matches, already filtered) narrows them further.
+ */
+export async function searchFacets(q: Queryable, filters: FilterSpec, ids: readonly string[] | undefined): Promise<FacetRow[]> {
+  const built = build(filters, ids ? { condition: 'd.service_id = ANY($1::text[])', score: '1', params: [ids] } : undefined, 0, 'd');
   return q.query<FacetRow>(
-    `WITH matched AS (
-       SELECT s.themes, s.target_groups, s.languages, s.municipality_codes, s.cost_type, s.kaikukortti
-       FROM services s WHERE ${built.where}
+    `WITH matched AS MATERIALIZED (
+       SELECT d.themes, d.target_groups, d.languages, d.municipality_codes, d.cost_type, d.kaikukortti
+       FROM search_documents d WHERE ${built.where}
      )
-     SELECT 'theme' AS facet, t AS value, count(*) AS count FROM matched, unnest(themes) t GROUP BY t
-     UNION ALL SELECT 'target_group', g, count(*) FROM matched, unnest(target_groups) g GROUP BY g
-     UNION ALL SELECT 'language', l, count(*) FROM matched, unnest(languages) l GROUP BY l
-     UNION ALL SELECT 'municipality', m, count(*) FROM matched, unnest(municipality_codes) m GROUP BY m
-     UNION ALL SELECT 'free', 'true', count(*) FROM matched WHERE cost_type = 'free'
-     UNION ALL SELECT 'kaikukortti', 'true', count(*) FROM matched WHERE kaikukortti`,
+     SELECT 'theme' AS facet, t AS value, count(*)::integer AS count FROM matched, unnest(themes) t GROUP BY t
+     UNION ALL SELECT 'target_group', g, count(*)::integer FROM matched, unnest(target_groups) g GROUP BY g
+     UNION ALL SELECT 'language', l, count(*)::integer FROM matched, unnest(languages) l GROUP BY l
+     UNION ALL SELECT 'municipality', m, count(*)::integer FROM matched, unnest(municipality_codes) m WHERE m <> '*' GROUP BY m
+     UNION ALL SELECT 'free', 'true', count(*)::integer FROM matched WHERE cost_type = 'free'
+     UNION ALL SELECT 'kaikukortti', 'true', count(*)::integer FROM matched WHERE kaikukortti`,
     built.params,
+  );
+}
+
+/**
+ * Copies the filter columns of the given services (or all) into their search documents;
+ * nationwide services get the area code '*' (see `build`). Run after the documents are written.
+ */
+export async function syncSearchFilters(q: Queryable, serviceIds: readonly string[] | 'all'): Promise<void> {
+  if (serviceIds !== 'all' && serviceIds.length === 0) return;
+  const nationwide = (column: string) => `CASE WHEN s.area_type = 'nationwide' THEN s.${column} || '{*}'::text[] ELSE s.${column} END`;
+  await q.query(
+    `UPDATE search_documents d
+        SET themes = s.themes, target_groups = s.target_groups, age_min = s.age_min, age_max = s.age_max,
+            cost_type = s.cost_type, kaikukortti = s.kaikukortti, languages = s.languages, area_type = s.area_type,
+            municipality_codes = ${nationwide('municipality_codes')}, region_codes = ${nationwide('region_codes')}
+       FROM services s
+      WHERE s.id::text = d.service_id${serviceIds === 'all' ? '' : ' AND d.service_id = ANY($1::text[])'}`,
+    serviceIds === 'all' ? [] : [serviceIds],
   );
 }
 

@@ -78,8 +78,7 @@ export async function searchServices(deps: Deps, query: SearchQuery): Promise<Se
   };
   const [rows, facetRows] = await Promise.all([
     searchServiceIds(deps.db, filters, spec, sort, { limit: pageSize, offset: (page - 1) * pageSize }, boost),
-    // Facets need only the condition (its $1), not the score's $2.
-    searchFacets(deps.db, filters, spec && match ? { ...spec, params: [match.ids] } : undefined),
+    searchFacets(deps.db, filters, match?.ids),
   ]);
   const hits = new Map((await listHits(deps.db, rows.map((r) => r.id))).map((h) => [h.id, h]));
   const items: SearchHit[] = rows.flatMap((row) => {
