@@ -274,7 +274,8 @@ async function rebuildStoredServices(
     const result = readService(raw);
     return result.ok ? [{ guid, raw, value: result.value }] : [];
   });
-  await writeServiceBundles(tx, items, ctx.municipalities, channels);
+  const { written } = await writeServiceBundles(tx, items, ctx.municipalities, channels);
+  await reindexServices(tx, written.map((w) => w.serviceId));
 }
 
 export async function importServices(ctx: ImportContext, raws: readonly unknown[]): Promise<void> {
@@ -298,6 +299,8 @@ export async function importServices(ctx: ImportContext, raws: readonly unknown[
       tx,
       changed.filter((c) => written.has(c.value.id)).map((c) => ({ source: 'ptv', entity: 'service', sourceId: c.value.id, payload: c.raw, payloadHash: c.hash })),
     );
+    // after the payloads: the search documents take the PTV classification labels from them
+    await reindexServices(tx, result.written.map((w) => w.serviceId));
     for (const w of result.written) {
       outcome.written.push(w.guid);
       if (w.archived) outcome.archived++;

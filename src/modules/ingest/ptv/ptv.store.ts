@@ -14,7 +14,6 @@ import {
   upsertLocations,
   upsertServices,
 } from '../../catalog/index.ts';
-import { reindexServices } from '../../search/index.ts';
 import { mapContactChannel, mapServiceLocationChannel, organisationIdFor, recordStatus } from './ptv.channels.mapper.ts';
 import { flagDuplicates, pauseOpenDuplicates } from './ptv.conflicts.queries.ts';
 import type { ScheduleDraft } from './ptv.hours.mapper.ts';
@@ -108,8 +107,10 @@ export interface ServiceItem {
 }
 
 /**
- * Maps services with their stored channels and writes them. Returns the written GUIDs and the
- * services rejected (a mapping reason, or a responsible organisation that is not imported).
+ * Maps services with their stored channels and writes them. Returns the written services and the
+ * services rejected (a mapping reason, or a responsible organisation that is not imported). The
+ * caller reindexes the written services once their raw payloads are stored: the search documents
+ * take the PTV classification labels from them.
  */
 export async function writeServiceBundles(
   q: Queryable,
@@ -119,7 +120,7 @@ export async function writeServiceBundles(
   cached: Pick<ReadonlyMap<string, ChannelRecordMapping>, 'get' | 'has'> = new Map(),
 ) {
   const rejects: { guid: string; reasons: string[] }[] = [];
-  const written: { guid: string; archived: boolean }[] = [];
+  const written: { guid: string; serviceId: string; archived: boolean }[] = [];
   if (items.length === 0) return { rejects, written };
   const channelGuids = [...new Set(items.flatMap((i) => i.value.serviceChannels.map((l) => l.channelId)))];
   const payloads = await storedPayloads(q, 'channel', channelGuids.filter((guid) => !cached.has(guid)));
@@ -208,7 +209,6 @@ export async function writeServiceBundles(
   await refreshDerivedAreas(q, serviceIds);
   await flagDuplicates(q, serviceIds, duplicateNameSimilarity);
   await pauseOpenDuplicates(q, serviceIds);
-  await reindexServices(q, serviceIds);
-  for (const b of bundles) written.push({ guid: b.guid, archived: b.service.status === 'archived' });
+  for (const b of bundles) written.push({ guid: b.guid, serviceId: b.service.id, archived: b.service.status === 'archived' });
   return { rejects, written };
 }

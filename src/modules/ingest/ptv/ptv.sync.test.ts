@@ -6,6 +6,7 @@ import { createTestDatabase, describeEachBackend, type TestDatabase } from '../.
 import { municipalityContains } from '../../../../test/support/municipality-polygons.ts';
 import { loadRecordedV9, startPtvReplayServer, type PtvReplayServer } from '../../../../test/support/ptv-replay-server.ts';
 import { sharedPath } from '../../../../test/support/shared-data.ts';
+import { reindexServices } from '../../search/index.ts';
 import { createPtvClient } from './ptv.client.ts';
 import { findCursor, listRejects } from './ptv.import.queries.ts';
 import { serviceIdFor } from './ptv.mapper.ts';
@@ -46,6 +47,27 @@ else
       expect(await listRejects(test.db, result.runId)).toEqual([]);
       expect(await rowCounts(test.db)).toMatchObject({ organisations: 3, services: 446, locations: 383 });
       expect(await findCursor(test.db, 'all')).toEqual(result.cursor);
+    });
+
+    it('the first import indexes the classification labels of the stored payloads (documents equal a rebuild)', async () => {
+      const documents = () => test.db.query<{ service_id: string; tsv: string }>('SELECT service_id, tsv::text AS tsv FROM search_documents ORDER BY service_id');
+      // an English service-class label of a listed service: its document matches it
+      const [label] = await test.db.query<{ service_id: string; en: string }>(
+        `SELECT d.service_id, n->>'value' AS en
+           FROM search_documents d JOIN services s ON s.id::text = d.service_id
+           JOIN source_payloads p ON p.entity = 'service' AND p.source_id = s.source_id,
+           jsonb_array_elements(p.payload->'serviceClasses') c, jsonb_array_elements(c->'name') n
+          WHERE n->>'language' = 'en' AND NOT s.name ? 'en' ORDER BY d.service_id LIMIT 1`,
+      );
+      expect(label?.en).toBeTruthy();
+      const [hit] = await test.db.query<{ found: boolean }>(`SELECT tsv @@ plainto_tsquery('english', $2) AS found FROM search_documents WHERE service_id = $1`, [
+        label!.service_id,
+        label!.en,
+      ]);
+      expect(hit?.found).toBe(true);
+      const afterImport = await documents();
+      await reindexServices(test.db, (await test.db.query<{ id: string }>(`SELECT id FROM services`)).map((s) => s.id));
+      expect(afterImport).toEqual(await documents());
     });
 
     it('imported points fall inside their municipality polygons (1:4.5M: near the coast, or on islands the map omits)', async () => {
