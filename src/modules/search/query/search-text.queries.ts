@@ -140,7 +140,7 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
      ),
      candidates AS (
        -- One GIN scan for the OR of every term, then each term is checked on the candidates only.
-       SELECT d.service_id, d.tsv
+       SELECT d.service_id, d.tsv, d.place_ids
          FROM search_documents d
         WHERE d.tsv @@ (SELECT ('(' || string_agg(term, ') | (') || ')')::tsquery
                           FROM unnest($2::text[]) AS q(term))${input.candidates?.where ? `
@@ -148,21 +148,24 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
         ${input.candidates?.max ? `LIMIT ${Math.trunc(input.candidates.max)}` : ''}
      ),
      slot_scores AS (
-       SELECT c.service_id, t.slot, max(t.weight * ts_rank($8::float4[], c.tsv, t.query)) AS score
+       -- Per candidate (lateral): the wide tsvector never reaches a sort or a join.
+       SELECT c.service_id, c.place_ids, r.slot, r.score
          FROM candidates c
-         JOIN terms t ON c.tsv @@ t.query
-        GROUP BY c.service_id, t.slot
+        CROSS JOIN LATERAL (
+          SELECT t.slot, max(t.weight * ts_rank($8::float4[], c.tsv, t.query)) AS score
+            FROM terms t WHERE c.tsv @@ t.query
+           GROUP BY t.slot
+        ) AS r
      )
      SELECT s.service_id AS "serviceId",
             (sum(CASE WHEN $10::float8 > 0 THEN s.score / (s.score + $10::float8) ELSE s.score END)
               * power(CASE WHEN $12::text = 'weighted'
                              THEN sum(($11::float8[])[s.slot + 1]) / greatest((SELECT sum(w) FROM unnest($11::float8[]) AS sw(w)), 1e-9)
                              ELSE count(*)::float8 / $4::float8 END, $5::float8)
-              * CASE WHEN d.place_ids && $6::text[] THEN $7::float8 ELSE 1 END)::float8 AS score,
+              * CASE WHEN s.place_ids && $6::text[] THEN $7::float8 ELSE 1 END)::float8 AS score,
             count(*)::integer AS "matchedSlots"
        FROM slot_scores s
-       JOIN search_documents d ON d.service_id = s.service_id
-      GROUP BY s.service_id, d.place_ids
+      GROUP BY s.service_id, s.place_ids
       ORDER BY score DESC, s.service_id
       LIMIT $9::integer`,
     [
