@@ -83,19 +83,28 @@ export async function flagDuplicates(q: Queryable, serviceIds: readonly string[]
   if (serviceIds.length === 0) return 0;
   const name = (alias: string) => `lower(coalesce(${alias}.name->>'fi', ${alias}.name->>'sv', ${alias}.name->>'en', ''))`;
   const rows = await q.query<{ service_id: string }>(
-    `WITH found AS (
-       SELECT DISTINCT ON (s.id) s.id AS service_id, o.id AS duplicate_of, similarity(${name('s')}, ${name('o')}) AS similarity
-       FROM services s
-       JOIN services o ON o.organisation_id = s.organisation_id AND o.id <> s.id AND o.status <> 'archived'
-         AND (o.first_seen_at, o.id) < (s.first_seen_at, s.id)
+    // the names are extracted once per service and scored once per pair (materialised), and only
+    // the similar pairs are checked for a shared place: an order of magnitude faster than one join
+    `WITH mine AS MATERIALIZED (
+       SELECT s.id, s.organisation_id, s.first_seen_at, ${name('s')} AS name FROM services s
        WHERE s.id = ANY($1::uuid[]) AND s.status = 'published' AND s.in_tray
-         AND similarity(${name('s')}, ${name('o')}) >= $2
-         AND EXISTS (
-           SELECT 1 FROM service_locations a JOIN locations la ON la.id = a.location_id
-           JOIN service_locations b ON b.service_id = o.id JOIN locations lb ON lb.id = b.location_id
-           WHERE a.service_id = s.id AND (la.id = lb.id OR (la.postal_code = lb.postal_code
-             AND lower(coalesce(la.street_address->>'fi', la.street_address->>'sv')) = lower(coalesce(lb.street_address->>'fi', lb.street_address->>'sv')))))
-       ORDER BY s.id, similarity DESC, o.first_seen_at
+     ),
+     others AS MATERIALIZED (
+       SELECT o.id, o.organisation_id, o.first_seen_at, ${name('o')} AS name FROM services o
+       WHERE o.organisation_id IN (SELECT organisation_id FROM mine) AND o.status <> 'archived'
+     ),
+     scored AS MATERIALIZED (
+       SELECT m.id AS service_id, o.id AS duplicate_of, o.first_seen_at, similarity(m.name, o.name) AS similarity
+       FROM mine m JOIN others o ON o.organisation_id = m.organisation_id AND o.id <> m.id AND (o.first_seen_at, o.id) < (m.first_seen_at, m.id)
+     ),
+     found AS (
+       SELECT DISTINCT ON (c.service_id) c.service_id, c.duplicate_of, c.similarity FROM scored c
+       WHERE c.similarity >= $2 AND EXISTS (
+         SELECT 1 FROM service_locations a JOIN locations la ON la.id = a.location_id
+         JOIN service_locations b ON b.service_id = c.duplicate_of JOIN locations lb ON lb.id = b.location_id
+         WHERE a.service_id = c.service_id AND (la.id = lb.id OR (la.postal_code = lb.postal_code
+           AND lower(coalesce(la.street_address->>'fi', la.street_address->>'sv')) = lower(coalesce(lb.street_address->>'fi', lb.street_address->>'sv')))))
+       ORDER BY c.service_id, c.similarity DESC, c.first_seen_at
      ),
      inserted AS (
        INSERT INTO duplicate_candidates (service_id, duplicate_of, similarity, reason)
