@@ -1,28 +1,29 @@
 /**
  * npm run eval:search -- --set PATH [--out FILE] [--analyser auto|voikko|fallback] [--per-query]
  *
- * Imports the recorded PTV services (../shared/data/ptv, or TARJOTIN_SHARED_DIR) into a fresh
- * embedded database, runs every query of the set (JSON lines {id, lang, query, filters?,
+ * Imports the recorded PTV services (../shared/data/ptv) into a fresh embedded database through
+ * the real PTV importer (HTTP sync against the local replay server), puts every imported service
+ * in the public tray (the relevance set ranks the whole corpus) and reindexes the ones that were
+ * not public, then runs every query of the set (JSON lines {id, lang, query, filters?,
  * judgments}) through the production search and through the plain snowball baseline, and prints
  * nDCG@10, recall@20 and the zero-result rate per language and overall, side by side. With --out
  * it writes {"id", "ranking": [ptvServiceGuid, …]} lines (scorable by shared/search-eval/score.mjs).
  * The last line of output is one JSON object with the overall figures.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.ts';
 import { migrate } from '../../src/db/index.ts';
 import { openPglite } from '../../src/db/pglite.ts';
 import { systemClock } from '../../src/platform/deps.ts';
-import { syncReferenceData } from '../../src/modules/catalog/index.ts';
-import { configureSearchAnalyser, ensureSearchIndex, searchAnalyser, searchServices } from '../../src/modules/search/index.ts';
+import { publicServiceCondition, syncReferenceData } from '../../src/modules/catalog/index.ts';
+import { configureSearchAnalyser, ensureSearchIndex, reindexServices, searchAnalyser, searchServices } from '../../src/modules/search/index.ts';
 import { toSearchQuery } from '../../src/modules/search/search.routes.ts';
 import type { SearchRequest } from '../../src/modules/search/search.schemas.ts';
 import { parseAnalyserChoice } from '../../src/modules/search/search.analyser.ts';
 import { buildBaseline, searchBaseline } from './baseline.ts';
 import { summarise, type Judged, type Summary } from './metrics.ts';
-import { loadPtvCorpus } from './ptv-loader.ts';
+import { importRecordedPtvData } from '../../test/support/ptv-import.ts';
 
 const { values } = parseArgs({
   options: { set: { type: 'string' }, out: { type: 'string' }, analyser: { type: 'string' }, 'per-query': { type: 'boolean' } },
@@ -43,8 +44,6 @@ const set = readFileSync(values.set, 'utf8')
   .filter((line) => line.trim())
   .map((line) => JSON.parse(line) as SetLine);
 
-const shared = resolve(process.env.TARJOTIN_SHARED_DIR ?? join(import.meta.dirname, '../../../shared'));
-const ptv = join(shared, 'data/ptv');
 configureSearchAnalyser(choice);
 const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'off', SECRET_KEY: 'eval-search-secret-key-0123456789abcdef', SEARCH_ANALYSER: choice });
 const db = await openPglite('memory://');
@@ -53,9 +52,30 @@ await migrate(db);
 await syncReferenceData(db);
 await ensureSearchIndex(db);
 const started = performance.now();
-const loaded = await loadPtvCorpus(db, [join(ptv, 'kunta-api-v8-2018'), join(ptv, 'kunta-api-v9-2018-12')]);
-const guidOf = new Map((await db.query<{ id: string; source_id: string }>(`SELECT id, source_id FROM services`)).map((r) => [r.id, r.source_id]));
-process.stderr.write(`${loaded.services} PTV services imported and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s (analyser ${searchAnalyser().id}${loaded.rejected.length ? `, ${loaded.rejected.length} rejected` : ''})\n`);
+const imported = await importRecordedPtvData(db);
+// The relevance set ranks the whole corpus: every imported service goes in the public tray
+// (the importer keeps non-activities out of it), and the ones that were not public get their
+// search documents now. One write time for all: the importer's transactions are seconds apart,
+// and the freshness factor would otherwise break near-ties by import order.
+const madePublic = await db.transaction(async (tx) => {
+  const rows = await tx.query<{ id: string; was_public: boolean }>(
+    `WITH already_public AS (SELECT s.id FROM services s WHERE s.source = 'ptv' AND ${publicServiceCondition})
+     UPDATE services s SET status = 'published', in_tray = true, review_state = 'current', updated_at = now()
+      WHERE s.source = 'ptv' RETURNING s.id, s.id IN (SELECT id FROM already_public) AS was_public`,
+  );
+  const changed = rows.filter((r) => !r.was_public).map((r) => r.id);
+  await reindexServices(tx, changed);
+  return changed.length;
+});
+const guidOf = new Map((await db.query<{ id: string; source_id: string }>(`SELECT id, source_id FROM services WHERE source = 'ptv'`)).map((r) => [r.id, r.source_id]));
+const [{ documents } = { documents: 0 }] = await db.query<{ documents: number }>(`SELECT count(*)::integer AS documents FROM search_documents`);
+const rejected = imported.counts.rejected;
+process.stderr.write(
+  `${guidOf.size} PTV services imported (${madePublic} put in the tray), ${documents} indexed in ${((performance.now() - started) / 1000).toFixed(1)} s (analyser ${searchAnalyser().id}${rejected ? `, ${rejected} rejected` : ''})\n`,
+);
+const known = new Set(guidOf.values());
+const unresolved = [...new Set(set.flatMap((q) => Object.keys(q.judgments)))].filter((guid) => !known.has(guid));
+if (unresolved.length > 0) throw new Error(`judged services not in the corpus: ${unresolved.join(', ')}`);
 await buildBaseline(db);
 
 const runs = new Map<string, string[]>();
