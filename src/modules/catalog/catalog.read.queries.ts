@@ -115,7 +115,8 @@ export interface ServiceDetailRow extends ServiceListRow {
   organisation_business_id: string | null;
 }
 
-export async function findService(q: Queryable, id: string): Promise<ServiceDetailRow | undefined> {
+/** One activity of the public tray (`publicServiceCondition`, the same rule as lists and search). */
+export async function findPublicService(q: Queryable, id: string): Promise<ServiceDetailRow | undefined> {
   const rows = await q.query<ServiceDetailRow>(
     `SELECT s.id, s.organisation_id, o.name AS organisation_name, o.type AS organisation_type,
        o.business_id AS organisation_business_id, s.name, s.alternative_names, s.summary, s.description,
@@ -125,7 +126,7 @@ export async function findService(q: Queryable, id: string): Promise<ServiceDeta
        s.confidential_address, s.last_reviewed_at, s.review_state, s.service_classes, s.ontology_terms, s.source,
        s.source_id, s.source_modified, s.last_seen_at, s.updated_at
      FROM services s JOIN organisations o ON o.id = s.organisation_id
-     WHERE s.id = $1::uuid`,
+     WHERE s.id = $1::uuid AND ${publicServiceCondition}`,
     [id],
   );
   return rows[0];

@@ -6,7 +6,7 @@ import {
   countPublicServicesOfOrganisation,
   countServices,
   findOrganisation,
-  findService,
+  findPublicService,
   listMunicipalities,
   listOrganisationsWithPublicServices,
   listPublicServiceStamps,
@@ -85,8 +85,8 @@ export type ServiceDetail = Awaited<ReturnType<typeof getPublicService>>;
  * activity outside the public tray is "not found". Confidential addresses are never returned.
  */
 export async function getPublicService(deps: Deps, id: string) {
-  const row = await findService(deps.db, id);
-  if (!row || row.status !== 'published' || !row.in_tray || row.review_state === 'hidden') throw new NotFoundError('service');
+  const row = await findPublicService(deps.db, id);
+  if (!row) throw new NotFoundError('service');
   const [locations, channels, schedules, events] = await Promise.all([
     listServiceLocations(deps.db, id),
     listServiceChannels(deps.db, id),
