@@ -42,6 +42,9 @@ async function killAfter(server: PtvReplayServer, run: ReturnType<typeof runCli>
   await run.exited;
 }
 
+/** Two full imports in child processes: on PGlite on a busy 2-core machine this takes over a minute. */
+const slowProcessTimeout = 240_000;
+
 if (!hasPtvData) it.skip(withPtvData('tarjotin import ptv killed in the middle'), () => {});
 else
   describeEachBackend('tarjotin import ptv killed in the middle', (backend) => {
@@ -92,7 +95,7 @@ else
       }
       const runs = await inspect((db) => db.query<{ status: string; error: string | null }>(`SELECT status, error FROM import_runs ORDER BY started_at`));
       expect(runs).toEqual([{ status: 'failed', error: 'interrupted' }, { status: 'succeeded', error: null }]);
-    });
+    }, slowProcessTimeout);
 
     it('a killed incremental run keeps the old cursor; the rerun imports every change', async () => {
       const before = await cursor();
@@ -126,5 +129,5 @@ else
       expect(await list.exited).toBe(0);
       const runs = JSON.parse(list.output()) as { status: string; mode: string; counts: { updated: number } }[];
       expect(runs.map((r) => `${r.mode}:${r.status}`)).toEqual(['incremental:succeeded', 'incremental:failed', 'full:succeeded', 'full:failed']);
-    });
+    }, slowProcessTimeout);
   });
