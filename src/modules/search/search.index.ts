@@ -10,7 +10,6 @@ import type { Progress } from '../../platform/progress.ts';
 import type { FinnishAnalyser } from './analysis/finnish.ts';
 import { searchAnalyser } from './search.analyser.ts';
 import { toDocumentInput } from './search.document.ts';
-import { syncSearchFilters } from './search.queries.ts';
 import { needsRebuild, toSearchDocumentRow } from './query/search-document.ts';
 import {
   adjustVocabulary,
@@ -37,7 +36,6 @@ export async function reindexServices(q: Queryable, serviceIds: readonly string[
   await deleteSearchDocuments(q, ids);
   await upsertSearchDocuments(q, sources.map((row) => toSearchDocumentRow(toDocumentInput(row), analyser)));
   await adjustVocabulary(q, sources.map((row) => row.id), 1);
-  await syncSearchFilters(q, ids);
 }
 
 /** Analyses rows (in this thread, or in a worker thread: see search.reindex.worker.ts). */
@@ -71,7 +69,6 @@ export async function rebuildSearchIndex(
       options.progress?.advance(page.length);
       page = next;
     }
-    await syncSearchFilters(tx, 'all');
     await rebuildSearchVocabulary(tx);
     await upsertIndexAnalyser(tx, indexName, analyser.id);
   });

@@ -25,12 +25,31 @@ export interface FilterSpec {
   origin?: { latitude: number; longitude: number; radiusKm?: number };
 }
 
-export interface TextSpec {
-  /** SQL boolean over alias `s`, with placeholders numbered from `firstParam`. */
+interface ConditionSpec {
+  /** SQL boolean over alias `s` (or `d`), its placeholders numbered from $1. */
   condition: string;
-  /** SQL number over alias `s` (higher is better). */
-  score: string;
   params: unknown[];
+}
+
+/**
+ * The text matches: activity ids with their text scores (0…1), already narrowed by every
+ * filter (the text ranking runs over the filtered documents only), so the filters are not
+ * applied to them a second time.
+ */
+export interface TextSpec {
+  ids: readonly string[];
+  scores: readonly number[];
+  /** All matches when `ids` holds only those that can reach the requested page. */
+  total: number;
+}
+
+/**
+ * Bounds of the factor the blended relevance multiplies the text score by (topic × distance ×
+ * time × quality, see `searchServiceIds`): a match whose text score times the upper bound is
+ * below the k-th best text score times the lower bound cannot reach the first k places.
+ */
+export function relevanceFactorBounds(withOrigin: boolean): { min: number; max: number } {
+  return { min: withOrigin ? 0.6 : 1, max: 1.3 * 1.1 * 1.1 };
 }
 
 const timeRanges: Record<TimeOfDay, [string, string]> = {
@@ -58,7 +77,7 @@ interface Built {
  * Alias `s` builds over `services s`; alias `d` over `search_documents d`, whose filter columns
  * are copies of the service's (syncSearchFilters) and which holds public services only.
  */
-function build(filters: FilterSpec, text: TextSpec | undefined, offset = 0, alias: 's' | 'd' = 's'): Built {
+function build(filters: FilterSpec, text: ConditionSpec | undefined, offset = 0, alias: 's' | 'd' = 's'): Built {
   const id = alias === 's' ? 's.id' : 'd.service_id::uuid';
   const params: unknown[] = [];
   const add = (value: unknown) => {
@@ -71,23 +90,26 @@ function build(filters: FilterSpec, text: TextSpec | undefined, offset = 0, alia
     params.push(...text.params);
     conditions.push(text.condition);
   }
-  if (filters.themes?.length) conditions.push(`${alias}.themes && ${add(filters.themes)}::text[]`);
-  if (filters.targetGroups?.length) conditions.push(`${alias}.target_groups && ${add(filters.targetGroups)}::text[]`);
+  // On documents, the filters that one GIN index serves with the text are overlaps with their
+  // prefixed keys (migration 0202): one index scan answers the words and these filters together.
+  const keys = (prefix: string, values: readonly (string | number)[]) => `d.filter_keys && ${add(values.map((v) => `${prefix}${v}`))}::text[]`;
+  if (filters.themes?.length) conditions.push(alias === 'd' ? keys('th:', filters.themes) : `s.themes && ${add(filters.themes)}::text[]`);
+  if (filters.targetGroups?.length) {
+    conditions.push(alias === 'd' ? keys('tg:', filters.targetGroups) : `s.target_groups && ${add(filters.targetGroups)}::text[]`);
+  }
   if (filters.age !== undefined) {
     const age = add(filters.age);
     conditions.push(`(${alias}.age_min IS NULL OR ${alias}.age_min <= ${age}) AND (${alias}.age_max IS NULL OR ${alias}.age_max >= ${age})`);
   }
-  // Documents of nationwide services carry the code '*' (one GIN-indexable overlap).
-  const area = (column: string, code: string) =>
-    alias === 'd'
-      ? `d.${column} && ARRAY[${add(code)}, '*']::text[]`
-      : `(${add(code)} = ANY(s.${column}) OR s.area_type = 'nationwide')`;
-  if (filters.regionCode) conditions.push(area('region_codes', filters.regionCode));
-  if (filters.municipalityCode) conditions.push(area('municipality_codes', filters.municipalityCode));
-  if (filters.free === true) conditions.push(`${alias}.cost_type = 'free'`);
+  // Documents of nationwide services carry the area code '*' (r:*, m:*).
+  const area = (column: string, prefix: string, code: string) =>
+    alias === 'd' ? keys(prefix, [code, '*']) : `(${add(code)} = ANY(s.${column}) OR s.area_type = 'nationwide')`;
+  if (filters.regionCode) conditions.push(area('region_codes', 'r:', filters.regionCode));
+  if (filters.municipalityCode) conditions.push(area('municipality_codes', 'm:', filters.municipalityCode));
+  if (filters.free === true) conditions.push(alias === 'd' ? keys('cost:', ['free']) : `s.cost_type = 'free'`);
   if (filters.free === false) conditions.push(`${alias}.cost_type <> 'free'`);
-  if (filters.kaikukortti) conditions.push(`${alias}.kaikukortti`);
-  if (filters.language) conditions.push(`${add(filters.language)} = ANY(${alias}.languages)`);
+  if (filters.kaikukortti) conditions.push(alias === 'd' ? keys('', ['kaikukortti']) : 's.kaikukortti');
+  if (filters.language) conditions.push(alias === 'd' ? keys('l:', [filters.language]) : `${add(filters.language)} = ANY(s.languages)`);
   if (filters.accessibility?.length) {
     conditions.push(`EXISTS (SELECT 1 FROM service_locations sl JOIN locations l ON l.id = sl.location_id
       WHERE sl.service_id = ${id} AND l.accessibility_features @> ${add(filters.accessibility)}::text[])`);
@@ -188,12 +210,14 @@ export async function searchServiceIds(
   boost: BoostSpec = { themes: [], targetGroups: [] },
 ): Promise<SearchRow[]> {
   // Without text the filters first pick the search documents (narrow, indexed), then the services.
+  // With text the matches are already filtered: they are joined in with their scores.
   const restriction = !text && hasFilters(filters) ? filterRestriction(filters, 0) : undefined;
-  const candidates: TextSpec | undefined =
-    text ?? (restriction && { condition: `s.id IN (SELECT d.service_id::uuid FROM search_documents d WHERE ${restriction.where})`, score: '1', params: restriction.params });
-  const built = build(filters, candidates);
-  // The text parameters come first in `built.params`, so the score's placeholders are unchanged.
-  const score = text ? text.score : '1';
+  const candidates: ConditionSpec | undefined = text
+    ? { condition: 'true', params: [text.ids, text.scores] }
+    : restriction && { condition: `s.id IN (SELECT d.service_id::uuid FROM search_documents d WHERE ${restriction.where})`, params: restriction.params };
+  const built = build(text ? { now: filters.now, ...(filters.origin ? { origin: { latitude: filters.origin.latitude, longitude: filters.origin.longitude } } : {}) } : filters, candidates);
+  const from = text ? 'unnest($1::uuid[], $2::float8[]) AS t(id, score) JOIN services s ON s.id = t.id' : 'services s';
+  const score = text ? 't.score' : '1';
   const orderBy = {
     relevance: 'relevance DESC, next_event_at NULLS LAST, id',
     distance: 'distance_km NULLS LAST, relevance DESC, id',
@@ -218,7 +242,7 @@ export async function searchServiceIds(
        SELECT s.id, ${score}::double precision AS text_score, ${distance} AS distance_km, ${nextEvent} AS next_event_at,
          (1 + 0.2 * (s.themes && ${themes}::text[])::int + 0.1 * (s.target_groups && ${groups}::text[])::int)::double precision AS topic_factor,
          s.last_reviewed_at, s.updated_at
-       FROM services s
+       FROM ${from}
        WHERE ${built.where}
      ),
      parts AS (
@@ -231,7 +255,7 @@ export async function searchServiceIds(
        FROM matched
      )
      SELECT *, (text_score * topic_factor * distance_factor * time_factor * quality_factor)::double precision AS relevance,
-       count(*) OVER () AS total
+       ${text ? `${add(text.total)}::integer` : 'count(*) OVER ()'} AS total
      FROM parts
      ORDER BY ${orderBy}
      LIMIT ${limit} OFFSET ${offset}`,
@@ -246,11 +270,12 @@ export interface FacetRow {
 }
 
 /**
- * Counts per theme, target group, language and municipality over the matching activities, from
- * the search documents alone. `ids` (the text matches, already filtered) narrows them further.
+ * Counts per theme, target group, language and municipality over the activities the filters
+ * match (without text), from the search documents alone. A text search counts its matches
+ * from the ranking's rows instead (search.service.ts).
  */
-export async function searchFacets(q: Queryable, filters: FilterSpec, ids: readonly string[] | undefined): Promise<FacetRow[]> {
-  const built = build(filters, ids ? { condition: 'd.service_id = ANY($1::text[])', score: '1', params: [ids] } : undefined, 0, 'd');
+export async function searchFacets(q: Queryable, filters: FilterSpec): Promise<FacetRow[]> {
+  const built = build(filters, undefined, 0, 'd');
   return q.query<FacetRow>(
     `WITH matched AS MATERIALIZED (
        SELECT d.themes, d.target_groups, d.languages, d.municipality_codes, d.cost_type, d.kaikukortti
@@ -263,24 +288,6 @@ export async function searchFacets(q: Queryable, filters: FilterSpec, ids: reado
      UNION ALL SELECT 'free', 'true', count(*)::integer FROM matched WHERE cost_type = 'free'
      UNION ALL SELECT 'kaikukortti', 'true', count(*)::integer FROM matched WHERE kaikukortti`,
     built.params,
-  );
-}
-
-/**
- * Copies the filter columns of the given services (or all) into their search documents;
- * nationwide services get the area code '*' (see `build`). Run after the documents are written.
- */
-export async function syncSearchFilters(q: Queryable, serviceIds: readonly string[] | 'all'): Promise<void> {
-  if (serviceIds !== 'all' && serviceIds.length === 0) return;
-  const nationwide = (column: string) => `CASE WHEN s.area_type = 'nationwide' THEN s.${column} || '{*}'::text[] ELSE s.${column} END`;
-  await q.query(
-    `UPDATE search_documents d
-        SET themes = s.themes, target_groups = s.target_groups, age_min = s.age_min, age_max = s.age_max,
-            cost_type = s.cost_type, kaikukortti = s.kaikukortti, languages = s.languages, area_type = s.area_type,
-            municipality_codes = ${nationwide('municipality_codes')}, region_codes = ${nationwide('region_codes')}
-       FROM services s
-      WHERE s.id::text = d.service_id${serviceIds === 'all' ? '' : ' AND d.service_id = ANY($1::text[])'}`,
-    serviceIds === 'all' ? [] : [serviceIds],
   );
 }
 

@@ -8,19 +8,24 @@
 import type { Deps } from '../../platform/deps.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { findPostalCode } from '../catalog/index.ts';
-import { listHits, searchFacets, searchServiceIds, type FacetRow, type FilterSpec, type TextSpec } from './search.queries.ts';
+import { listHits, relevanceFactorBounds, searchFacets, searchServiceIds, type FacetRow, type FilterSpec, type TextSpec } from './search.queries.ts';
 import type { FacetCounts, SearchHit, SearchQuery, SearchResult } from './search.types.ts';
 import { matchText, type TextMatch } from './search.text.ts';
 
 export const maxQueryLength = 500;
 
-/** The text condition and score over alias `s`: the ranked candidates of the text pipeline. */
-function textSpec(match: TextMatch): TextSpec {
-  return {
-    condition: 's.id = ANY($1::uuid[])',
-    score: '($2::float8[])[array_position($1::uuid[], s.id)]',
-    params: [match.ids, match.scores],
-  };
+/**
+ * The text matches the blended ranking needs. Sorted by relevance, only the matches that can
+ * still reach the first `needed` places are blended (see relevanceFactorBounds); the other
+ * orders need them all.
+ */
+function textSpec(match: TextMatch, sort: 'relevance' | 'distance' | 'soonest', needed: number, withOrigin: boolean): TextSpec {
+  const kth = match.scores[needed - 1];
+  if (sort !== 'relevance' || kth === undefined) return { ids: match.ids, scores: match.scores, total: match.ids.length };
+  const bounds = relevanceFactorBounds(withOrigin);
+  let keep = match.scores.length;
+  while (keep > needed && match.scores[keep - 1]! * bounds.max < kth * bounds.min) keep--;
+  return { ids: match.ids.slice(0, keep), scores: match.scores.slice(0, keep), total: match.ids.length };
 }
 
 function facetCounts(rows: FacetRow[]): FacetCounts {
@@ -70,15 +75,15 @@ export async function searchServices(deps: Deps, query: SearchQuery): Promise<Se
   };
   // Text without a word (only punctuation, symbols) browses like an empty query.
   const match = /[\p{L}\p{N}]/u.test(text) ? await matchText(deps.db, text, query.lang, filters) : undefined;
-  const spec = match ? textSpec(match) : undefined;
   const sort = query.sort === 'distance' && !origin ? 'relevance' : (query.sort ?? 'relevance');
+  const spec = match ? textSpec(match, sort, page * pageSize, origin !== undefined) : undefined;
   const boost = {
     themes: [...new Set([...(query.themes ?? []), ...(match?.conceptThemes ?? [])])],
     targetGroups: [...new Set([...(query.targetGroups ?? []), ...(match?.conceptTargetGroups ?? [])])],
   };
   const [rows, facetRows] = await Promise.all([
     searchServiceIds(deps.db, filters, spec, sort, { limit: pageSize, offset: (page - 1) * pageSize }, boost),
-    searchFacets(deps.db, filters, match?.ids),
+    match ? match.facets : searchFacets(deps.db, filters),
   ]);
   const hits = new Map((await listHits(deps.db, rows.map((r) => r.id))).map((h) => [h.id, h]));
   const items: SearchHit[] = rows.flatMap((row) => {

@@ -10,7 +10,7 @@ import type { FinnishAnalyser } from './analysis/finnish.ts';
 import type { SearchLanguage } from './analysis/language.ts';
 import { allConcepts } from './concepts/concepts.ts';
 import { countSearchDocuments } from './query/search-index.queries.ts';
-import { rankParameterCount } from './query/search-text.queries.ts';
+import { rankParameterCount, type RankFacetRow } from './query/search-text.queries.ts';
 import { filterRestriction, hasFilters, type FilterSpec } from './search.queries.ts';
 import { createTextSearch, defaultTextSearchSettings, type Place } from './query/text-search.ts';
 import { searchAnalyser } from './search.analyser.ts';
@@ -25,6 +25,8 @@ export interface TextMatch {
   conceptThemes: string[];
   conceptTargetGroups: string[];
   concepts: string[];
+  /** Facet counts over the matches (theme, target_group, language, municipality, free, kaikukortti). */
+  facets: RankFacetRow[];
 }
 
 /** How many text matches are ranked before filters apply. */
@@ -80,7 +82,7 @@ export const rankedDocumentLimit = 2000;
 export async function matchText(db: Queryable, text: string, hint: SearchLanguage, filters?: FilterSpec): Promise<TextMatch> {
   const engine = await engineFor(db);
   const restriction = filters && hasFilters(filters) ? filterRestriction(filters, rankParameterCount) : undefined;
-  const { plan, rows, didYouMean } = await engine.search(text, hint, textCandidateLimit, { ...restriction, max: rankedDocumentLimit });
+  const { plan, rows, facets, didYouMean } = await engine.search(text, hint, textCandidateLimit, { ...restriction, max: rankedDocumentLimit });
   const best = rows[0]?.score ?? 0;
   const matched = plan.concepts.flatMap((id) => (conceptsById.has(id) ? [conceptsById.get(id)!] : []));
   return {
@@ -91,5 +93,6 @@ export async function matchText(db: Queryable, text: string, hint: SearchLanguag
     conceptThemes: [...new Set(matched.flatMap((c) => c.themes))],
     conceptTargetGroups: [...new Set(matched.flatMap((c) => c.targetGroups))],
     concepts: plan.concepts,
+    facets,
   };
 }

@@ -37,6 +37,8 @@ export interface ResolvedTerm {
   query: string;
   weight: number;
   how: 'exact' | 'compound' | 'typo' | 'phrase';
+  /** Documents that contain the term (for a phrase: its rarest word): the query's selectivity. */
+  docCount: number;
 }
 
 /** Quotes a lexeme for tsquery input syntax. */
@@ -93,10 +95,10 @@ export async function resolveTerms(db: Queryable, plan: QueryPlan, options: Reso
 
   const idf = (count: number) => Math.log(1 + options.totalDocuments / Math.max(1, count));
   const best = new Map<string, ResolvedTerm>();
-  const add = (slot: number, query: string, weight: number, how: ResolvedTerm['how']) => {
+  const add = (slot: number, query: string, weight: number, how: ResolvedTerm['how'], docCount: number) => {
     const key = `${slot}|${query}`;
     const previous = best.get(key);
-    if (!previous || weight > previous.weight) best.set(key, { slot, query, weight, how });
+    if (!previous || weight > previous.weight) best.set(key, { slot, query, weight, how, docCount });
   };
   const phrases = new Map<number, { slot: number; weight: number; words: Map<number, Set<string>> }>();
   plan.terms.forEach((term, i) => {
@@ -111,12 +113,12 @@ export async function resolveTerms(db: Queryable, plan: QueryPlan, options: Reso
     }
     for (const lexeme of lexemesOf[i] ?? []) {
       const count = docCount.get(lexeme);
-      if (count !== undefined) add(term.slot, quoteLexeme(lexeme), term.weight * idf(count), 'exact');
+      if (count !== undefined) add(term.slot, quoteLexeme(lexeme), term.weight * idf(count), 'exact', count);
       if (term.widen !== 'none') {
         // A compound that contains the word is never stronger evidence than the word itself.
         const cap = count !== undefined ? idf(count) : Number.POSITIVE_INFINITY;
         for (const n of compoundsOf.get(lexeme) ?? []) {
-          add(term.slot, quoteLexeme(n.neighbour), term.weight * options.compoundWeight * Math.min(cap, idf(n.docCount)), 'compound');
+          add(term.slot, quoteLexeme(n.neighbour), term.weight * options.compoundWeight * Math.min(cap, idf(n.docCount)), 'compound', n.docCount);
         }
       }
     }
@@ -128,7 +130,7 @@ export async function resolveTerms(db: Queryable, plan: QueryPlan, options: Reso
       .sort((a, b) => b.similarity - a.similarity || b.docCount - a.docCount)
       .filter((n, i, all) => all.findIndex((m) => m.neighbour === n.neighbour) === i)
       .slice(0, options.typoLimit);
-    for (const n of neighbours) add(slot, quoteLexeme(n.neighbour), options.typoWeight * n.similarity * idf(n.docCount), 'typo');
+    for (const n of neighbours) add(slot, quoteLexeme(n.neighbour), options.typoWeight * n.similarity * idf(n.docCount), 'typo', n.docCount);
     const top = neighbours[0];
     if (top) corrections.push({ slot, word: plan.slots[slot]?.word ?? '', correction: top.neighbour, similarity: top.similarity });
   }
@@ -138,7 +140,7 @@ export async function resolveTerms(db: Queryable, plan: QueryPlan, options: Reso
     if (words.length < 2 || words.some((lexemes) => lexemes.size === 0)) continue;
     const rarest = Math.min(...words.flatMap((lexemes) => [...lexemes].map((l) => docCount.get(l) ?? options.totalDocuments)));
     const query = words.map((lexemes) => `(${[...lexemes].map(quoteLexeme).join(' | ')})`).join(' & ');
-    add(phrase.slot, query, phrase.weight * idf(rarest), 'phrase');
+    add(phrase.slot, query, phrase.weight * idf(rarest), 'phrase', rarest);
   }
   const terms = [...best.values()];
   return { terms, activeSlots: new Set(terms.map((t) => t.slot)).size, corrections };

@@ -41,20 +41,37 @@ export interface SearchDocumentRow {
   d: [string, string, string];
 }
 
+/** Nationwide services carry the area code '*': a region or municipality filter is one GIN overlap. */
+const withNationwide = (column: string) => `CASE WHEN s.area_type = 'nationwide' THEN s.${column} || '{*}'::text[] ELSE s.${column} END`;
+
+/**
+ * Writes the documents with copies of their service's filter columns (themes, target groups,
+ * ages, cost, Kaikukortti, languages, area): one row version per change.
+ */
 export async function upsertSearchDocuments(db: Queryable, rows: readonly SearchDocumentRow[]): Promise<void> {
   if (rows.length === 0) return;
   const column = (pick: (row: SearchDocumentRow) => string) => rows.map(pick);
   await db.query(
-    `INSERT INTO search_documents (service_id, place_ids, tsv)
+    `INSERT INTO search_documents (service_id, place_ids, tsv, themes, target_groups, age_min, age_max, cost_type, kaikukortti,
+                                   languages, area_type, municipality_codes, region_codes)
      SELECT d.id, string_to_array(d.places, ','),
             setweight(to_tsvector('simple', d.a_fi) || to_tsvector('swedish', d.a_sv) || to_tsvector('english', d.a_en), 'A')
          || setweight(to_tsvector('simple', d.b_fi) || to_tsvector('swedish', d.b_sv) || to_tsvector('english', d.b_en), 'B')
          || setweight(to_tsvector('simple', d.c_fi) || to_tsvector('swedish', d.c_sv) || to_tsvector('english', d.c_en), 'C')
-         || setweight(to_tsvector('simple', d.d_fi) || to_tsvector('swedish', d.d_sv) || to_tsvector('english', d.d_en), 'D')
+         || setweight(to_tsvector('simple', d.d_fi) || to_tsvector('swedish', d.d_sv) || to_tsvector('english', d.d_en), 'D'),
+            coalesce(s.themes, '{}'), coalesce(s.target_groups, '{}'), s.age_min, s.age_max, coalesce(s.cost_type, 'unknown'),
+            coalesce(s.kaikukortti, false), coalesce(s.languages, '{}'), coalesce(s.area_type, 'local'),
+            coalesce(${withNationwide('municipality_codes')}, '{}'), coalesce(${withNationwide('region_codes')}, '{}')
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                    $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
             AS d(id, places, a_fi, a_sv, a_en, b_fi, b_sv, b_en, c_fi, c_sv, c_en, d_fi, d_sv, d_en)
-     ON CONFLICT (service_id) DO UPDATE SET place_ids = excluded.place_ids, tsv = excluded.tsv`,
+       -- a document without a service (the text index used alone: tests, prototypes) has no filters
+       LEFT JOIN services s
+         ON s.id = CASE WHEN d.id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN d.id::uuid END
+     ON CONFLICT (service_id) DO UPDATE SET place_ids = excluded.place_ids, tsv = excluded.tsv, themes = excluded.themes,
+       target_groups = excluded.target_groups, age_min = excluded.age_min, age_max = excluded.age_max,
+       cost_type = excluded.cost_type, kaikukortti = excluded.kaikukortti, languages = excluded.languages,
+       area_type = excluded.area_type, municipality_codes = excluded.municipality_codes, region_codes = excluded.region_codes`,
     [
       column((r) => r.serviceId),
       column((r) => r.placeIds.join(',')),

@@ -120,6 +120,12 @@ export interface RankInput {
    * matching documents are ranked (cost control on very large catalogues).
    */
   candidates?: { where?: string; params?: readonly unknown[]; max?: number };
+  /**
+   * How candidates are found: 'index' through the GIN index of the terms (rare terms), 'scan'
+   * by testing documents one by one until `max` match (common terms: the index would list most
+   * of the catalogue only for the LIMIT to drop it; the filters' own indexes still apply).
+   */
+  access?: 'index' | 'scan';
 }
 
 export interface RankedServiceRow {
@@ -128,46 +134,89 @@ export interface RankedServiceRow {
   matchedSlots: number;
 }
 
+/** A facet count over the ranked matches: theme, target_group, language, municipality, free, kaikukortti. */
+export interface RankFacetRow {
+  facet: string;
+  value: string;
+  count: number;
+}
+
+export interface RankResult {
+  rows: RankedServiceRow[];
+  /** Counts over the filter columns of the ranked rows (the facets of a text search). */
+  facets: RankFacetRow[];
+}
+
 /**
  * Ranks services: per slot the best weighted ts_rank of its lexemes, summed over slots, times
  * (matched slots / active slots)^coverageExponent, times a boost for services in a named place.
  */
-export async function rankServices(db: Queryable, input: RankInput): Promise<RankedServiceRow[]> {
-  return db.query<RankedServiceRow>(
-    `WITH terms AS (
-       SELECT t.slot, t.weight, t.query::tsquery AS query
-         FROM unnest($1::integer[], $2::text[], $3::float8[]) AS t(slot, query, weight)
-     ),
+export async function rankServices(db: Queryable, input: RankInput): Promise<RankResult> {
+  const anyTerm = `(SELECT ('(' || string_agg(term, ') | (') || ')')::tsquery FROM unnest($2::text[]) AS q(term))`;
+  // Per slot, the best weighted rank of its terms, as one expression per slot: every term's
+  // tsquery is parsed once (the one-row \`q\`), and a candidate costs no subquery or aggregate.
+  const number = (value: number) => {
+    if (!Number.isFinite(value)) throw new Error(`rankServices: not a finite number: ${value}`);
+    return `${value}::float8`;
+  };
+  const slotIds = [...new Set(input.slots)].sort((a, b) => a - b);
+  const slotScore = (slot: number) =>
+    `coalesce(greatest(${input.slots
+      .flatMap((s, i) => (s === slot ? [`CASE WHEN c.tsv @@ q.t${i} THEN ${number(input.weights[i]!)} * ts_rank($8::float4[], c.tsv, q.t${i}) END`] : []))
+      .join(', ')}), 0)`;
+  const slotColumns = slotIds.map((slot) => `${slotScore(slot)} AS s${slot}`).join(', ');
+  const termColumns = input.queries.map((_, i) => `($2::text[])[${i + 1}]::tsquery AS t${i}`).join(', ');
+  const saturate = (column: string) => (input.saturation > 0 ? `${column} / (${column} + ${number(input.saturation)})` : column);
+  const slotWeight = (slot: number) => number(input.slotWeights[slot] ?? 0);
+  const total = slotIds.map((slot) => `CASE WHEN s${slot} > 0 THEN ${saturate(`s${slot}`)} ELSE 0 END`).join(' + ') || '0';
+  const covered = slotIds.map((slot) => `CASE WHEN s${slot} > 0 THEN ${slotWeight(slot)} ELSE 0 END`).join(' + ') || '0';
+  const matched = slotIds.map((slot) => `(s${slot} > 0)::integer`).join(' + ') || '0';
+  const result = await db.query<RankedServiceRow & { facets: RankFacetRow[] | null }>(
+    // q also names $1, $3, $8 and $10 (slots, weights, saturation inlined above; field weights) so that every
+    // placeholder has a type: the caller's restriction numbers from $13.
+    `WITH q AS MATERIALIZED (SELECT $1::integer[] AS slots, $3::float8[] AS weights, $8::float4[] AS field_weights, $10::float8 AS saturation${termColumns ? `, ${termColumns}` : ''}),
      candidates AS (
-       -- One GIN scan for the OR of every term, then each term is checked on the candidates only.
-       SELECT d.service_id, d.tsv, d.place_ids
+       -- One index scan for the OR of every term (and the filters: one GIN index holds both),
+       -- or a scan that stops at the cap; then each term is checked on the candidates only.
+       SELECT d.service_id, d.tsv, d.place_ids, d.themes, d.target_groups, d.languages, d.municipality_codes, d.cost_type, d.kaikukortti
          FROM search_documents d
-        WHERE d.tsv @@ (SELECT ('(' || string_agg(term, ') | (') || ')')::tsquery
-                          FROM unnest($2::text[]) AS q(term))${input.candidates?.where ? `
+        WHERE ${input.access === 'scan' ? `(d.tsv @@ ${anyTerm}) IS TRUE` : `d.tsv @@ ${anyTerm}`}${input.candidates?.where ? `
           AND (${input.candidates.where})` : ''}
         ${input.candidates?.max ? `LIMIT ${Math.trunc(input.candidates.max)}` : ''}
      ),
-     slot_scores AS (
-       -- Per candidate (lateral): the wide tsvector never reaches a sort or a join.
-       SELECT c.service_id, c.place_ids, r.slot, r.score
-         FROM candidates c
-        CROSS JOIN LATERAL (
-          SELECT t.slot, max(t.weight * ts_rank($8::float4[], c.tsv, t.query)) AS score
-            FROM terms t WHERE c.tsv @@ t.query
-           GROUP BY t.slot
-        ) AS r
+     slots AS MATERIALIZED (
+       -- MATERIALIZED: each slot expression runs once per candidate, however often it is used.
+       SELECT c.service_id, c.place_ids, c.themes, c.target_groups, c.languages, c.municipality_codes, c.cost_type, c.kaikukortti,
+              ${slotColumns || '0 AS none'}
+         FROM candidates c CROSS JOIN q
+     ),
+     scored AS (
+       SELECT s.*, (${total})::float8 AS total, (${covered})::float8 AS covered, (${matched}) AS matched FROM slots s
+     ),
+     ranked AS MATERIALIZED (
+       SELECT s.service_id, s.matched, s.themes, s.target_groups, s.languages, s.municipality_codes, s.cost_type, s.kaikukortti,
+              (s.total
+                * power(CASE WHEN $12::text = 'weighted'
+                               THEN s.covered / greatest((SELECT sum(w) FROM unnest($11::float8[]) AS sw(w)), 1e-9)
+                               ELSE s.matched::float8 / $4::float8 END, $5::float8)
+                * CASE WHEN s.place_ids && $6::text[] THEN $7::float8 ELSE 1 END)::float8 AS score
+         FROM scored s
+        WHERE s.matched > 0
+        ORDER BY score DESC, s.service_id
+        LIMIT $9::integer
      )
-     SELECT s.service_id AS "serviceId",
-            (sum(CASE WHEN $10::float8 > 0 THEN s.score / (s.score + $10::float8) ELSE s.score END)
-              * power(CASE WHEN $12::text = 'weighted'
-                             THEN sum(($11::float8[])[s.slot + 1]) / greatest((SELECT sum(w) FROM unnest($11::float8[]) AS sw(w)), 1e-9)
-                             ELSE count(*)::float8 / $4::float8 END, $5::float8)
-              * CASE WHEN s.place_ids && $6::text[] THEN $7::float8 ELSE 1 END)::float8 AS score,
-            count(*)::integer AS "matchedSlots"
-       FROM slot_scores s
-      GROUP BY s.service_id, s.place_ids
-      ORDER BY score DESC, s.service_id
-      LIMIT $9::integer`,
+     SELECT service_id AS "serviceId", score, matched::integer AS "matchedSlots", NULL::jsonb AS facets FROM ranked
+     UNION ALL
+     -- One more row: the facet counts over the ranked rows (municipality '*' marks nationwide).
+     SELECT NULL, NULL, NULL, coalesce((SELECT jsonb_agg(f) FROM (
+              SELECT 'theme' AS facet, v AS value, count(*)::integer AS count FROM ranked, unnest(themes) AS v GROUP BY v
+              UNION ALL SELECT 'target_group', v, count(*)::integer FROM ranked, unnest(target_groups) AS v GROUP BY v
+              UNION ALL SELECT 'language', v, count(*)::integer FROM ranked, unnest(languages) AS v GROUP BY v
+              UNION ALL SELECT 'municipality', v, count(*)::integer FROM ranked, unnest(municipality_codes) AS v WHERE v <> '*' GROUP BY v
+              UNION ALL SELECT 'free', 'true', count(*)::integer FROM ranked WHERE cost_type = 'free' HAVING count(*) > 0
+              UNION ALL SELECT 'kaikukortti', 'true', count(*)::integer FROM ranked WHERE kaikukortti HAVING count(*) > 0
+            ) AS f), '[]'::jsonb)
+     ORDER BY 4 NULLS FIRST, 2 DESC, 1`,
     [
       input.slots,
       input.queries,
@@ -184,4 +233,8 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
       ...(input.candidates?.params ?? []),
     ],
   );
+  return {
+    rows: result.filter((row) => row.serviceId !== null).map(({ serviceId, score, matchedSlots }) => ({ serviceId, score, matchedSlots })),
+    facets: result.find((row) => row.serviceId === null)?.facets ?? [],
+  };
 }

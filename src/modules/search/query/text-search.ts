@@ -75,6 +75,19 @@ export function placeIndex(places: Place[], finnish: FinnishAnalyser): Map<strin
   return map;
 }
 
+/**
+ * Index or scan (see RankInput.access): without filters, a scan pays off when the most common
+ * term alone is in at least a tenth of the documents and the ranking is capped (the scan stops
+ * at the cap).
+ */
+export function accessFor(terms: readonly { docCount: number }[], totalDocuments: number, candidates: RankInput['candidates']): RankInput['access'] {
+  const max = candidates?.max;
+  // Filters narrow the index scan itself (they share the GIN index with the words).
+  if (!max || candidates.where) return 'index';
+  const common = Math.max(0, ...terms.map((t) => t.docCount));
+  return common >= totalDocuments * 0.1 && totalDocuments > max ? 'scan' : 'index';
+}
+
 /** Returns search(text, hint): the ranked service ids with the plan behind them. */
 export function createTextSearch(
   db: Queryable,
@@ -109,7 +122,7 @@ export function createTextSearch(
         resolved = await resolveTerms(db, plan, resolveOptions);
       }
     }
-    const rows = await rankServices(db, {
+    const { rows, facets } = await rankServices(db, {
       slots: resolved.terms.map((t) => t.slot),
       queries: resolved.terms.map((t) => t.query),
       weights: resolved.terms.map((t) => t.weight),
@@ -122,8 +135,9 @@ export function createTextSearch(
       placeBoost: settings.placeBoost,
       fieldWeights: settings.fieldWeights,
       limit,
+      access: accessFor(resolved.terms, deps.totalDocuments, candidates),
       ...(candidates ? { candidates } : {}),
     });
-    return { plan, resolved, rows, didYouMean };
+    return { plan, resolved, rows, facets, didYouMean };
   };
 }
