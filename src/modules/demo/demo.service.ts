@@ -43,6 +43,8 @@ export async function loadDemoData(deps: Deps, options: DemoOptions, progress?: 
     }
     await upsertAppState(tx, 'demo_data', { seed: options.seed, count: options.count, anchorDate, loadedAt: deps.clock().toISOString() });
   });
+  // A whole catalogue was written at once: fresh planner statistics before the first search.
+  await deps.db.exec('ANALYZE');
   progress?.finish();
   return {
     organisations: catalogue.organisations.length,

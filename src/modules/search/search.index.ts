@@ -72,6 +72,8 @@ export async function rebuildSearchIndex(
     await rebuildSearchVocabulary(tx);
     await upsertIndexAnalyser(tx, indexName, analyser.id);
   });
+  // Every document was rewritten: fresh planner statistics for the search tables.
+  await db.exec('ANALYZE search_documents, search_vocabulary');
   options.progress?.finish(`${count} documents`);
   return count;
 }

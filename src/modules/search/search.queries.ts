@@ -75,7 +75,7 @@ interface Built {
 
 /**
  * Alias `s` builds over `services s`; alias `d` over `search_documents d`, whose filter columns
- * are copies of the service's (syncSearchFilters) and which holds public services only.
+ * are copies of the service's (written with the document) and which holds public services only.
  */
 function build(filters: FilterSpec, text: ConditionSpec | undefined, offset = 0, alias: 's' | 'd' = 's'): Built {
   const id = alias === 's' ? 's.id' : 'd.service_id::uuid';
