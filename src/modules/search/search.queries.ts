@@ -49,8 +49,14 @@ export interface TextSpec {
  * below the k-th best text score times the lower bound cannot reach the first k places.
  */
 export function relevanceFactorBounds(withOrigin: boolean): { min: number; max: number } {
-  return { min: withOrigin ? 0.6 : 1, max: 1.3 * 1.1 * 1.1 };
+  return { min: withOrigin ? distanceFactorMin : 1, max: topicFactorMax * timeFactorMax * qualityFactorMax };
 }
+
+/** Ranges of the blended factors (searchServiceIds): topic 1…1.3, distance 0.6…1, time and quality 1…1.1. */
+const topicFactorMax = 1.3;
+const distanceFactorMin = 0.6;
+const timeFactorMax = 1.1;
+const qualityFactorMax = 1.1;
 
 const timeRanges: Record<TimeOfDay, [string, string]> = {
   morning: ['00:00', '12:00'],
@@ -223,6 +229,7 @@ export async function searchServiceIds(
     distance: 'distance_km NULLS LAST, relevance DESC, id',
     soonest: 'next_event_at NULLS LAST, relevance DESC, id',
   }[order];
+  // The subqueries first: they number their parameters after the filters'.
   const distance = built.distance();
   const nextEvent = built.nextEvent();
   const params = [...built.params];
@@ -236,26 +243,41 @@ export async function searchServiceIds(
   const limit = add(paging.limit);
   const offset = add(paging.offset);
   const days = (from: string, to: string) => `greatest(0, extract(epoch FROM (${to} - ${from})) / 86400)`;
+  // Sorted by relevance, the distance and next-occurrence subqueries (the costly parts) run only
+  // for rows whose other factors can still reach the page: with c the k-th best
+  // text × topic × quality, a row below c × (lowest distance factor) / (highest time factor)
+  // ranks below k others whatever its distance and next date.
+  const cut =
+    order === 'relevance'
+      ? `(SELECT text_score * topic_factor * quality_factor FROM base ORDER BY 1 DESC OFFSET ${add(paging.offset + paging.limit - 1)} LIMIT 1)`
+      : 'NULL::double precision';
+  const lowestDistance = filters.origin ? distanceFactorMin : 1;
   return q.query<SearchRow>(
-    // MATERIALIZED: the distance and next-occurrence subqueries run once per row, not per use.
-    `WITH matched AS MATERIALIZED (
-       SELECT s.id, ${score}::double precision AS text_score, ${distance} AS distance_km, ${nextEvent} AS next_event_at,
+    // MATERIALIZED: each row's factors and subqueries run once, not once per use.
+    `WITH base AS MATERIALIZED (
+       SELECT s.id, ${score}::double precision AS text_score,
          (1 + 0.2 * (s.themes && ${themes}::text[])::int + 0.1 * (s.target_groups && ${groups}::text[])::int)::double precision AS topic_factor,
+         (1 + 0.05 * (s.last_reviewed_at IS NOT NULL AND s.last_reviewed_at > ${now}::timestamptz - interval '365 days')::int
+            + 0.05 * exp(-least(${days('s.updated_at', `${now}::timestamptz`)} / 365, 50)))::double precision AS quality_factor,
          s.last_reviewed_at, s.updated_at
        FROM ${from}
        WHERE ${built.where}
      ),
+     cut AS (SELECT ${cut} AS c),
+     matched AS MATERIALIZED (
+       SELECT s.*, ${distance} AS distance_km, ${nextEvent} AS next_event_at
+       FROM base s, cut
+       WHERE cut.c IS NULL OR s.text_score * s.topic_factor * s.quality_factor * ${timeFactorMax} >= cut.c * ${lowestDistance}
+     ),
      parts AS (
        SELECT *,
-         CASE WHEN distance_km IS NULL THEN 1 ELSE 0.6 + 0.4 * exp(-least(distance_km / 20, 50)) END AS distance_factor,
+         CASE WHEN distance_km IS NULL THEN 1 ELSE ${distanceFactorMin} + ${1 - distanceFactorMin} * exp(-least(distance_km / 20, 50)) END AS distance_factor,
          CASE WHEN next_event_at IS NULL THEN 1
-              ELSE 1 + 0.1 * exp(-least(${days(`${now}::timestamptz`, 'next_event_at')} / 14, 50)) END AS time_factor,
-         1 + 0.05 * (last_reviewed_at IS NOT NULL AND last_reviewed_at > ${now}::timestamptz - interval '365 days')::int
-           + 0.05 * exp(-least(${days('updated_at', `${now}::timestamptz`)} / 365, 50)) AS quality_factor
+              ELSE 1 + ${timeFactorMax - 1} * exp(-least(${days(`${now}::timestamptz`, 'next_event_at')} / 14, 50)) END AS time_factor
        FROM matched
      )
      SELECT *, (text_score * topic_factor * distance_factor * time_factor * quality_factor)::double precision AS relevance,
-       ${text ? `${add(text.total)}::integer` : 'count(*) OVER ()'} AS total
+       ${text ? `${add(text.total)}::integer` : '(SELECT count(*) FROM base)::integer'} AS total
      FROM parts
      ORDER BY ${orderBy}
      LIMIT ${limit} OFFSET ${offset}`,
