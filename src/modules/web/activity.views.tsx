@@ -63,7 +63,13 @@ export function nextTimes(activity: ServiceDetail, today: string, lang: Language
   return nextOccurrences(activity.schedules, today, count).map((o) => ({ text: when(o.date, o.opens, o.closes, lang), cancelled: false }));
 }
 
-function ageText(ctx: PageContext, min: number | null, max: number | null): string | undefined {
+/** An upper age of 100 or more is no limit in human words: "63 years and over", not "63–120". */
+export function shownAgeRange(min: number | null, max: number | null): { min: number | null; max: number | null } {
+  return { min, max: max !== null && max >= 100 ? null : max };
+}
+
+function ageText(ctx: PageContext, ageMin: number | null, ageMax: number | null): string | undefined {
+  const { min, max } = shownAgeRange(ageMin, ageMax);
   if (min !== null && max !== null) return ctx.t('web.activity.ageRange', { min, max });
   if (min !== null) return ctx.t('web.activity.ageFrom', { min });
   if (max !== null) return ctx.t('web.activity.ageTo', { max });
