@@ -17,6 +17,26 @@ export function referralUrl(publicUrl: string, id: string, language: string = la
   return `${publicUrl}/${language}/referrals/${id}`;
 }
 
+/**
+ * Neither organisations nor users record a language, so every referral message is written in
+ * Finnish, Swedish and English: the subject joins the three, the body has one paragraph per
+ * language, each with the link to that language's page (the outbox records the first, Finnish).
+ */
+const messageLanguages = ['fi', 'sv', 'en'] as const;
+type MessageLanguage = (typeof messageLanguages)[number];
+
+function trilingual(
+  deps: ReferralDeps,
+  subject: (t: ReturnType<ReferralDeps['translatorFor']>, language: MessageLanguage) => string,
+  body: (t: ReturnType<ReferralDeps['translatorFor']>, language: MessageLanguage) => string,
+): { subject: string; body: string } {
+  const parts = messageLanguages.map((language) => {
+    const t = deps.translatorFor(language);
+    return { subject: subject(t, language), body: body(t, language) };
+  });
+  return { subject: parts.map((p) => p.subject).join(' | '), body: parts.map((p) => p.body).join('\n\n') };
+}
+
 async function organisationEmail(q: Queryable, organisationId: string): Promise<string | null> {
   const rows = await q.query<{ email: string | null }>(`SELECT email FROM organisations WHERE id = $1::uuid`, [organisationId]);
   return rows[0]?.email ?? null;
@@ -28,33 +48,33 @@ async function userEmail(q: Queryable, userId: string | null): Promise<string | 
   return rows[0]?.email ?? null;
 }
 
-async function send(deps: ReferralDeps, tx: Queryable, recipient: string | null, purpose: string, referralId: string, subject: string, body: string, now: Date) {
+async function send(deps: ReferralDeps, tx: Queryable, recipient: string | null, purpose: string, referralId: string, message: { subject: string; body: string }, now: Date) {
   if (!recipient) return;
   try {
-    await enqueueMessage(tx, { channel: 'email', recipient, subject, body, language: lang, purpose, referenceId: referralId, now });
+    await enqueueMessage(tx, { channel: 'email', recipient, subject: message.subject, body: message.body, language: messageLanguages[0], purpose, referenceId: referralId, now });
   } catch {
     // an organisation's contact address that is not valid: the inbox still shows the referral
   }
 }
 
 export async function notifyProviderOfReferral(deps: ReferralDeps, tx: Queryable, input: { referralId: string; providerOrganisationId: string; serviceName: Record<string, string>; now: Date }) {
-  const t = deps.translatorFor(lang);
-  const service = textOf(input.serviceName, lang) ?? '';
+  const service = (language: MessageLanguage) => textOf(input.serviceName, language) ?? '';
   await send(
     deps,
     tx,
     await organisationEmail(tx, input.providerOrganisationId),
     'referrals.new',
     input.referralId,
-    t('referrals.message.newSubject', { service }),
-    t('referrals.message.newBody', { service, url: referralUrl(deps.config.publicUrl, input.referralId) }),
+    trilingual(
+      deps,
+      (t, language) => t('referrals.message.newSubject', { service: service(language) }),
+      (t, language) => t('referrals.message.newBody', { service: service(language), url: referralUrl(deps.config.publicUrl, input.referralId, language) }),
+    ),
     input.now,
   );
 }
 
 export async function notifyTransition(deps: ReferralDeps, tx: Queryable, input: { row: ReferralRow; to: ReferralStatus; capacity: ActorKind; now: Date }) {
-  const t = deps.translatorFor(lang);
-  const status = t(`referrals.status.${input.to}`);
   const recipient = input.capacity === 'provider' ? await userEmail(tx, input.row.referring_user_id) : await organisationEmail(tx, input.row.provider_organisation_id);
   await send(
     deps,
@@ -62,13 +82,27 @@ export async function notifyTransition(deps: ReferralDeps, tx: Queryable, input:
     recipient,
     'referrals.status',
     input.row.id,
-    t('referrals.message.statusSubject', { status }),
-    t('referrals.message.statusBody', { status, url: referralUrl(deps.config.publicUrl, input.row.id) }),
+    trilingual(
+      deps,
+      (t) => t('referrals.message.statusSubject', { status: t(`referrals.status.${input.to}`) }),
+      (t, language) => t('referrals.message.statusBody', { status: t(`referrals.status.${input.to}`), url: referralUrl(deps.config.publicUrl, input.row.id, language) }),
+    ),
     input.now,
   );
 }
 
 export async function notifyFollowUpDue(deps: ReferralDeps, tx: Queryable, input: { referralId: string; email: string | null; now: Date }) {
-  const t = deps.translatorFor(lang);
-  await send(deps, tx, input.email, 'referrals.follow_up', input.referralId, t('referrals.message.followUpSubject'), t('referrals.message.followUpBody', { url: `${referralUrl(deps.config.publicUrl, input.referralId)}/follow-up` }), input.now);
+  await send(
+    deps,
+    tx,
+    input.email,
+    'referrals.follow_up',
+    input.referralId,
+    trilingual(
+      deps,
+      (t) => t('referrals.message.followUpSubject'),
+      (t, language) => t('referrals.message.followUpBody', { url: `${referralUrl(deps.config.publicUrl, input.referralId, language)}/follow-up` }),
+    ),
+    input.now,
+  );
 }

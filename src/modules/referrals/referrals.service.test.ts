@@ -55,6 +55,9 @@ describeEachBackend('referrals', (backend) => {
     const messages = await test.db.query<{ recipient: string; subject: string; body: string; purpose: string }>(`SELECT recipient, subject, body, purpose FROM outbox_messages WHERE reference_id = $1`, [id]);
     expect(messages).toEqual([expect.objectContaining({ recipient: 'toiminta@example.org', purpose: 'referrals.new' })]);
     for (const value of Object.values(person)) expect(messages[0]!.body + messages[0]!.subject).not.toContain(value);
+    // No language is known for an organisation: the message is in Finnish, Swedish and English.
+    expect(messages[0]!.subject).toMatch(/^Uusi hyvinvointilähete: .+ \| Ny välmåenderemiss: .+ \| New well-being referral: .+$/);
+    for (const language of ['fi', 'sv', 'en']) expect(messages[0]!.body).toContain(`/${language}/referrals/${id}`);
     const log = await test.db.query<{ action: string; actor_user_id: string }>(`SELECT action, actor_user_id FROM referral_access_log WHERE referral_id = $1 ORDER BY id`, [id]);
     expect(log.map((l) => l.action)).toEqual(['create', 'read']);
   });
