@@ -20,6 +20,25 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+/**
+ * One connection runs one statement at a time: code that starts several queries at once on a
+ * transaction (Promise.all over a `tx`) gets them one after another, in order, instead of
+ * relying on node-postgres' internal queue (deprecated, gone in pg 9).
+ */
+function serialised(client: pg.PoolClient): Queryable & { exec(sql: string): Promise<void> } {
+  const inner = queryable(client);
+  let tail: Promise<unknown> = Promise.resolve();
+  const next = <T>(run: () => Promise<T>): Promise<T> => {
+    const result = tail.then(run, run);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+  return {
+    query: <T>(sql: string, params?: readonly unknown[]) => next(() => inner.query<T>(sql, params)),
+    exec: (sql: string) => next(async () => void (await client.query(sql))),
+  };
+}
+
 export interface PostgresOptions {
   connectionString: string;
   poolSize?: number;
@@ -60,10 +79,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
       try {
         await client.query('BEGIN');
         const tx: Transaction = {
-          ...queryable(client),
-          exec: async (sql) => {
-            await client.query(sql);
-          },
+          ...serialised(client),
           transaction: (inner) => inner(tx),
         };
         const result = await work(tx);
