@@ -46,3 +46,42 @@ export async function actorForApiToken(deps: Deps, token: string): Promise<Actor
     roles: rows.filter((r) => isRole(r.role) && r.role !== 'admin').map((r) => ({ role: r.role as Actor['roles'][number]['role'], organisationId: r.organisation_id, regionCode: r.region_code })),
   };
 }
+
+export interface ApiTokenSummary {
+  id: string;
+  userId: string;
+  organisationId: string;
+  label: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** The tokens (never their values), newest first; of one organisation when given. */
+export async function listApiTokens(deps: Deps, filter: { organisationId?: string } = {}): Promise<ApiTokenSummary[]> {
+  return deps.db.query<ApiTokenSummary>(
+    `SELECT id, user_id AS "userId", organisation_id AS "organisationId", label, created_at AS "createdAt",
+            last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"
+     FROM referral_api_tokens WHERE $1::uuid IS NULL OR organisation_id = $1::uuid
+     ORDER BY created_at DESC, id`,
+    [filter.organisationId ?? null],
+  );
+}
+
+/** Revokes a token at once (the next request with it gets 401). Revoking twice changes nothing. */
+export async function revokeApiToken(deps: Deps, id: string): Promise<void> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new NotFoundError('an API token with that id');
+  await deps.db.transaction(async (tx) => {
+    const now = deps.clock();
+    const rows = await tx.query<{ organisation_id: string; revoked: boolean }>(
+      `UPDATE referral_api_tokens SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1::uuid
+       RETURNING organisation_id, revoked_at <> $2 AS revoked`,
+      [id, now],
+    );
+    const row = rows[0];
+    if (!row) throw new NotFoundError('an API token with that id');
+    if (!row.revoked) {
+      await recordAudit(tx, { at: now, actorUserId: null, action: 'referrals.api_token.revoked', subjectType: 'referral_api_token', subjectId: id, organisationId: row.organisation_id, details: {} });
+    }
+  });
+}

@@ -9,7 +9,7 @@ import type { App } from '../../platform/http.ts';
 import { createTestDatabase, describeEachBackend, type TestDatabase } from '../../../test/support/db.ts';
 import { createReferralFixture, referralTestConfig, type ReferralFixture } from '../../../test/support/referrals.ts';
 import { TestClient } from '../../../test/support/users.ts';
-import { createApiToken } from './api-tokens.service.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.service.ts';
 
 const validator = new JSONSchemaValidator();
 function expectValid(resource: Record<string, unknown>) {
@@ -46,11 +46,12 @@ describeEachBackend('referrals over FHIR R4', (backend) => {
   let providerToken = '';
   let otherProviderToken = '';
   let id = '';
+  let deps: Parameters<typeof createApiToken>[0];
 
   beforeAll(async () => {
     test = await createTestDatabase(backend);
     fixture = await createReferralFixture(test.db, 'f');
-    const deps = { config: referralTestConfig({ DEV_LOGIN: 'on' }), db: test.db, clock: () => new Date('2026-11-28T10:00:00Z') };
+    deps = { config: referralTestConfig({ DEV_LOGIN: 'on' }), db: test.db, clock: () => new Date('2026-11-28T10:00:00Z') };
     await test.db.query(`UPDATE organisations SET business_id = '1234567-8' WHERE id = $1`, [fixture.otherOrganisation.id]);
     await test.db.query(`UPDATE services SET source = 'ptv', source_id = '0b4c6a3e-1111-4222-8333-444455556666' WHERE id = $1`, [fixture.services.livingRoom]);
     app = await buildApp(deps, { logger: false });
@@ -134,5 +135,19 @@ describeEachBackend('referrals over FHIR R4', (backend) => {
     expect((await session.get(`/fhir/ServiceRequest/${id}`)).body).toContain('Frida');
     const sessionWrite = await app.inject({ method: 'PUT', url: `/fhir/Task/${id}`, cookies: Object.fromEntries(session.cookies), headers: { 'content-type': 'application/fhir+json' }, payload: JSON.stringify({ resourceType: 'Task', status: 'cancelled' }) });
     expect(sessionWrite.statusCode).toBe(401);
+  });
+
+  it('lists tokens without their values and revokes one at once', async () => {
+    const token = await createApiToken(deps, { userId: fixture.professional.id, organisationId: fixture.organisation.id, label: 'to revoke' });
+    expect((await call('GET', `/fhir/ServiceRequest/${id}`, token)).status).toBe(200);
+    const listed = (await listApiTokens(deps, { organisationId: fixture.organisation.id })).find((t) => t.label === 'to revoke')!;
+    expect(listed).toMatchObject({ userId: fixture.professional.id, revokedAt: null });
+    expect(JSON.stringify(listed)).not.toContain(token);
+    await revokeApiToken(deps, listed.id);
+    await revokeApiToken(deps, listed.id); // twice: no change, no error
+    expect((await call('GET', `/fhir/ServiceRequest/${id}`, token)).status).toBe(401);
+    expect((await listApiTokens(deps, { organisationId: fixture.organisation.id })).find((t) => t.id === listed.id)?.revokedAt).toBeInstanceOf(Date);
+    expect((await call('GET', `/fhir/ServiceRequest/${id}`, referrerToken)).status).toBe(200);
+    await expect(revokeApiToken(deps, '00000000-0000-4000-8000-000000000000')).rejects.toThrow();
   });
 });
