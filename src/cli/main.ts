@@ -9,6 +9,7 @@ import { prepareDatabase } from '../bootstrap.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DatabaseUnavailableError, migrate, openDatabase } from '../db/index.ts';
 import { systemClock, type Deps } from '../platform/deps.ts';
+import { DomainError } from '../platform/errors.ts';
 import { createProgress } from '../platform/progress.ts';
 import { loadPostalCodes, syncReferenceData } from '../modules/catalog/index.ts';
 import { defaultDemoOptions, loadDemoData } from '../modules/demo/index.ts';
@@ -155,7 +156,10 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run({ config, db, clock: systemClock }, args);
   } catch (error) {
     if (error instanceof ConfigError) error.problems.forEach((p) => process.stderr.write(`tarjotin: ${p}\n`));
-    else if (error instanceof DatabaseUnavailableError || error instanceof UsageError) process.stderr.write(`tarjotin: ${error.message}\n`);
+    else if (error instanceof DatabaseUnavailableError || error instanceof UsageError || error instanceof DomainError) {
+      // bad input named by a service (unknown id, invalid value): one line, not a stack trace
+      process.stderr.write(`tarjotin: ${error.message}\n`);
+    }
     else throw error;
     return 1;
   } finally {
