@@ -4,7 +4,7 @@
  * api-tokens.service.ts), or a signed-in session. Errors are OperationOutcome resources.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { App } from '../../platform/http.ts';
 import { DomainError, ValidationError } from '../../platform/errors.ts';
 import { currentActor, type Actor } from '../auth/index.ts';
@@ -16,12 +16,28 @@ import { isReferralStatus } from './referrals.workflow.ts';
 const fhirJson = 'application/fhir+json; charset=utf-8';
 const actors = new WeakMap<FastifyRequest, Actor>();
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+/** FHIR searches: the newest `searchLimit` referrals the actor may see are searched, in pages. */
+const searchLimit = 5000;
+const defaultPageSize = 50;
+const maxPageSize = 200;
+
 const Search = Type.Object({
   status: Type.Optional(Type.String({ maxLength: 40 })),
   owner: Type.Optional(Type.String({ maxLength: 200 })),
   performer: Type.Optional(Type.String({ maxLength: 200 })),
   requester: Type.Optional(Type.String({ maxLength: 200 })),
+  _count: Type.Optional(Type.Integer({ minimum: 1, maximum: maxPageSize })),
+  _offset: Type.Optional(Type.Integer({ minimum: 0, maximum: searchLimit })),
 });
+type SearchQuery = Static<typeof Search>;
+
+/** The page of a search: `_count` (default 50, at most 200) from `_offset`, links keep the criteria. */
+function searchPage(publicUrl: string, type: string, query: SearchQuery, total: number) {
+  const criteria = new URLSearchParams();
+  for (const key of ['status', 'owner', 'performer', 'requester'] as const) if (query[key]) criteria.set(key, query[key]!);
+  const url = `${publicUrl}/fhir/${type}${criteria.size ? `?${criteria}` : ''}`;
+  return { url, total, offset: query._offset ?? 0, count: query._count ?? defaultPageSize };
+}
 
 function issueCode(status: number): string {
   return status === 401 ? 'login' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status === 409 ? 'conflict' : status >= 500 ? 'exception' : 'invalid';
@@ -101,7 +117,7 @@ export function registerReferralFhirRoutes(app: App, deps: ReferralDeps): void {
     fhir.get('/fhir/ServiceRequest', { schema: { hide: true, querystring: Search } }, async (request, reply) => {
       const actor = actorOf(request);
       const q = request.query;
-      const summaries = await listReferrals(deps, actor, { as: 'any', view: 'all', limit: 200 });
+      const summaries = await listReferrals(deps, actor, { as: 'any', view: 'all', limit: searchLimit });
       const organisations = await organisationIdentities(deps, summaries.flatMap((s) => [s.referringOrganisationId, s.providerOrganisationId]));
       const statuses = q.status ? q.status.split(',').flatMap(taskStatusesOf) : undefined;
       const matching = summaries.filter(
@@ -110,16 +126,18 @@ export function registerReferralFhirRoutes(app: App, deps: ReferralDeps): void {
           (!q.requester || organisationMatches(s.referringOrganisationId, organisations.get(s.referringOrganisationId), q.requester)) &&
           (!q.performer || organisationMatches(s.providerOrganisationId, organisations.get(s.providerOrganisationId), q.performer)),
       );
+      // Only the page's referrals are opened (each opening decrypts and is logged).
+      const page = searchPage(deps.config.publicUrl, 'ServiceRequest', q, matching.length);
       const resources = [];
-      for (const s of matching) resources.push(await serviceRequestOf(actor, s.id));
-      return reply.type(fhirJson).send(searchBundle(deps.config.publicUrl, resources));
+      for (const s of matching.slice(page.offset, page.offset + page.count)) resources.push(await serviceRequestOf(actor, s.id));
+      return reply.type(fhirJson).send(searchBundle(deps.config.publicUrl, resources, page));
     });
 
     fhir.get('/fhir/Task/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => reply.type(fhirJson).send(await taskOf(actorOf(request), request.params.id)));
 
     fhir.get('/fhir/Task', { schema: { hide: true, querystring: Search } }, async (request, reply) => {
       const q = request.query;
-      const summaries = await listReferrals(deps, actorOf(request), { as: 'any', view: 'all', limit: 1000 });
+      const summaries = await listReferrals(deps, actorOf(request), { as: 'any', view: 'all', limit: searchLimit });
       const organisations = await organisationIdentities(deps, summaries.flatMap((s) => [s.referringOrganisationId, s.providerOrganisationId]));
       const statuses = q.status?.split(',');
       const matching = summaries.filter(
@@ -128,7 +146,9 @@ export function registerReferralFhirRoutes(app: App, deps: ReferralDeps): void {
           (!q.requester || organisationMatches(s.referringOrganisationId, organisations.get(s.referringOrganisationId), q.requester)) &&
           (!q.owner || organisationMatches(s.providerOrganisationId, organisations.get(s.providerOrganisationId), q.owner)),
       );
-      return reply.type(fhirJson).send(searchBundle(deps.config.publicUrl, matching.map((s) => toTask(s, organisations))));
+      const page = searchPage(deps.config.publicUrl, 'Task', q, matching.length);
+      const tasks = matching.slice(page.offset, page.offset + page.count).map((s) => toTask(s, organisations));
+      return reply.type(fhirJson).send(searchBundle(deps.config.publicUrl, tasks, page));
     });
 
     /** Update = a status change: the Task's `status` (and `statusReason`) are read; the rest is ours. */

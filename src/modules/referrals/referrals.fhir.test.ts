@@ -137,6 +137,35 @@ describeEachBackend('referrals over FHIR R4', (backend) => {
     expect(sessionWrite.statusCode).toBe(401);
   });
 
+  it('pages searches with _count and _offset; the links keep the criteria; only the page is opened', async () => {
+    const second = await call('POST', '/fhir/ServiceRequest', referrerToken, { ...serviceRequest(''), code: { coding: [{ system: 'urn:fi:ptv:service', code: '0b4c6a3e-1111-4222-8333-444455556666' }] } });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    const all = await call('GET', `/fhir/ServiceRequest?requester=${fixture.organisation.id}`, referrerToken);
+    expectValid(all.body);
+    const total = Number(all.body.total);
+    expect(total).toBeGreaterThanOrEqual(2);
+    const before = Number((await test.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM referral_access_log WHERE action = 'read'`))[0]!.n);
+    const first = await call('GET', `/fhir/ServiceRequest?requester=${fixture.organisation.id}&_count=1`, referrerToken);
+    expectValid(first.body);
+    expect(first.body.total).toBe(total);
+    expect(first.body.entry).toHaveLength(1);
+    const after = Number((await test.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM referral_access_log WHERE action = 'read'`))[0]!.n);
+    expect(after - before).toBe(1);
+    const links = first.body.link as { relation: string; url: string }[];
+    const next = links.find((l) => l.relation === 'next')!.url;
+    expect(next).toContain(`requester=${fixture.organisation.id}`);
+    expect(next).toContain('_count=1&_offset=1');
+    const page2 = await call('GET', next.slice(next.indexOf('/fhir/')), referrerToken);
+    expectValid(page2.body);
+    expect(page2.body.entry).toHaveLength(1);
+    expect(page2.body.entry![0]!.resource.id).not.toBe(first.body.entry![0]!.resource.id);
+    expect((page2.body.link as { relation: string }[]).map((l) => l.relation)).toContain('previous');
+    const tasks = await call('GET', `/fhir/Task?_count=${total}`, referrerToken);
+    expect((tasks.body.link as { relation: string }[]).map((l) => l.relation)).toEqual(['self']);
+    expect((await call('GET', '/fhir/Task?_count=0', referrerToken)).status).toBe(400);
+    expect((await call('GET', '/fhir/Task?_count=abc', referrerToken)).status).toBe(400);
+  });
+
   it('lists tokens without their values and revokes one at once', async () => {
     const token = await createApiToken(deps, { userId: fixture.professional.id, organisationId: fixture.organisation.id, label: 'to revoke' });
     expect((await call('GET', `/fhir/ServiceRequest/${id}`, token)).status).toBe(200);

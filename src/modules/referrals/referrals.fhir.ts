@@ -139,11 +139,28 @@ export function toTask(referral: Pick<ReferralSummary, 'id' | 'status' | 'status
   };
 }
 
-export function searchBundle(publicUrl: string, resources: Json[]): Json {
+/** One page of a search: `resources` are the page's, `total` all matches; links to this page and the next. */
+export interface SearchPage {
+  /** The search's own address without paging parameters, e.g. `${publicUrl}/fhir/Task?status=requested`. */
+  url: string;
+  total: number;
+  offset: number;
+  count: number;
+}
+
+function pageUrl(url: string, offset: number, count: number): string {
+  return `${url}${url.includes('?') ? '&' : '?'}_count=${count}&_offset=${offset}`;
+}
+
+export function searchBundle(publicUrl: string, resources: Json[], page: SearchPage): Json {
+  const link = [{ relation: 'self', url: pageUrl(page.url, page.offset, page.count) }];
+  if (page.offset + page.count < page.total) link.push({ relation: 'next', url: pageUrl(page.url, page.offset + page.count, page.count) });
+  if (page.offset > 0) link.push({ relation: 'previous', url: pageUrl(page.url, Math.max(0, page.offset - page.count), page.count) });
   return {
     resourceType: 'Bundle',
     type: 'searchset',
-    total: resources.length,
+    total: page.total,
+    link,
     entry: resources.map((resource) => ({ fullUrl: `${publicUrl}/fhir/${String(resource.resourceType)}/${String(resource.id)}`, resource, search: { mode: 'match' } })),
   };
 }
