@@ -19,6 +19,7 @@ describeEachBackend('quality pages', (backend) => {
   let coordinator: TestUser;
   let provider: TestUser;
   let professional: TestUser;
+  let ownActivityId = '';
   const association = organisationRecord({ regionCode: '17', municipalityCode: '905', name: { fi: 'Vaasan testiyhdistys ry' } });
   const elsewhere = organisationRecord({ regionCode: '08', municipalityCode: '837', name: { fi: 'Tampereen yhdistys ry' } });
 
@@ -27,10 +28,11 @@ describeEachBackend('quality pages', (backend) => {
     if (hasPtvCorpus) await loadPtvCorpus(test.db, 'v8');
     await upsertOrganisations(test.db, [association, elsewhere]);
     // a provider-written activity whose name a spreadsheet would run as a formula
-    await createService(test.db, {
+    const own = await createService(test.db, {
       organisation: association,
       service: { name: { fi: '=HYPERLINK("http://evil.example","Klikkaa")' }, summary: { fi: 'Lyhyt' }, description: { fi: 'Lyhyt kuvaus.' }, areaMunicipalities: ['905'] },
     });
+    ownActivityId = own.service.id;
     await createService(test.db, { organisation: elsewhere });
     coordinator = await createUser(test.db, { name: 'Kaisa Koordinaattori', devKey: 'q-coordinator', roles: [{ role: 'coordinator', organisationId: association.id, regionCode: '17' }] });
     provider = await createUser(test.db, { name: 'Pekka Tuottaja', devKey: 'q-provider', roles: [{ role: 'provider', organisationId: association.id, regionCode: '17' }] });
@@ -92,6 +94,9 @@ describeEachBackend('quality pages', (backend) => {
     expect(home.body).toContain('Tietojen laatu: Vaasan testiyhdistys ry');
     const worklist = await client.get(`/fi/quality/worklist?organisation=${association.id}`);
     expect(worklist.body).toContain('=HYPERLINK');
+    // their own activity's findings link to the editor; a coordinator's worklist has no such link
+    expect(worklist.body).toContain(`href="/fi/provider/activities/${ownActivityId}"`);
+    expect((await (await signedIn(coordinator)).get('/fi/quality/worklist?region=17')).body).not.toContain('/fi/provider/activities/');
     expect(worklist.body).not.toContain('Tampereen');
     expect((await client.get('/fi/quality?region=17')).statusCode).toBe(403);
     expect((await client.get(`/fi/quality?organisation=${elsewhere.id}`)).statusCode).toBe(404);

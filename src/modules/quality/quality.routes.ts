@@ -85,7 +85,8 @@ export function registerQualityRoutes(app: App, deps: QualityRouteDeps): void {
     const f = await frame(request, reply, request.query);
     const { run, rows, total } = await getWorklist(deps, f.scope, request.query);
     const municipalities = f.scope.kind === 'region' ? await regionMunicipalities(deps, f.scope.code) : [];
-    return deps.pages.send(reply, WorklistPage({ ...f, rows, total, limit: worklistLimit, query: request.query, municipalities, hasRun: run !== undefined }));
+    const editableOrganisations = actorOf(request).roles.flatMap((grant) => (grant.role === 'provider' && grant.organisationId ? [grant.organisationId] : []));
+    return deps.pages.send(reply, WorklistPage({ ...f, rows, total, limit: worklistLimit, query: request.query, municipalities, hasRun: run !== undefined, editableOrganisations }));
   });
 
   app.get('/:lang/quality/worklist.csv', { schema: { hide: true, params: LangParams, querystring: WorklistQuerySchema }, preHandler: guard }, async (request, reply) => {

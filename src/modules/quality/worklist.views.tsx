@@ -23,7 +23,16 @@ interface Frame {
 const themeLabel = (code: string, ctx: PageContext) => textOf(themes.find((t) => t.code === code)?.label, ctx.lang) || code;
 
 export function WorklistPage(
-  props: Frame & { rows: WorklistRow[]; total: number; limit: number; query: WorklistQuery; municipalities: { code: string; name: LocalisedText }[]; hasRun: boolean },
+  props: Frame & {
+    rows: WorklistRow[];
+    total: number;
+    limit: number;
+    query: WorklistQuery;
+    municipalities: { code: string; name: LocalisedText }[];
+    hasRun: boolean;
+    /** Organisations whose activities the reader may edit (provider role): their rows link to the editor. */
+    editableOrganisations: readonly string[];
+  },
 ): SafeHtml {
   const { ctx, scope, rows, query } = props;
   const filters = [query.rule ? `&rule=${encodeURIComponent(query.rule)}` : '', query.severity ? `&severity=${query.severity}` : '', query.municipality ? `&municipality=${query.municipality}` : ''].join('');
@@ -115,7 +124,15 @@ export function WorklistPage(
                       </>
                     ) : null}
                   </td>
-                  <td>{ctx.t(`quality.where.${whereToFix(row)}`)}</td>
+                  <td>
+                    {ctx.t(`quality.where.${whereToFix(row)}`)}
+                    {row.entity === 'service' && row.organisation_id && props.editableOrganisations.includes(row.organisation_id) ? (
+                      <>
+                        <br />
+                        <a href={`/${ctx.lang}/provider/activities/${row.entity_id}`}>{ctx.t('quality.worklist.edit')}</a>
+                      </>
+                    ) : null}
+                  </td>
                   <td>{ctx.t(`quality.rule.${row.rule_id}.fix`)}</td>
                 </tr>
               ))}
