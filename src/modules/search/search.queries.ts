@@ -6,6 +6,7 @@
 import type { Queryable } from '../../db/index.ts';
 import type { LocalisedText } from '../../platform/localised.ts';
 import { publicServiceCondition } from '../catalog/index.ts';
+import { facetCountsSql, type RankFacetRow as FacetRow } from './query/search-text.queries.ts';
 import type { TimeOfDay } from './search.types.ts';
 
 export interface FilterSpec {
@@ -285,11 +286,7 @@ export async function searchServiceIds(
   );
 }
 
-export interface FacetRow {
-  facet: string;
-  value: string;
-  count: number;
-}
+export type { RankFacetRow as FacetRow } from './query/search-text.queries.ts';
 
 /**
  * Counts per theme, target group, language and municipality over the activities the filters
@@ -303,12 +300,7 @@ export async function searchFacets(q: Queryable, filters: FilterSpec): Promise<F
        SELECT d.themes, d.target_groups, d.languages, d.municipality_codes, d.cost_type, d.kaikukortti
        FROM search_documents d WHERE ${built.where}
      )
-     SELECT 'theme' AS facet, t AS value, count(*)::integer AS count FROM matched, unnest(themes) t GROUP BY t
-     UNION ALL SELECT 'target_group', g, count(*)::integer FROM matched, unnest(target_groups) g GROUP BY g
-     UNION ALL SELECT 'language', l, count(*)::integer FROM matched, unnest(languages) l GROUP BY l
-     UNION ALL SELECT 'municipality', m, count(*)::integer FROM matched, unnest(municipality_codes) m WHERE m <> '*' GROUP BY m
-     UNION ALL SELECT 'free', 'true', count(*)::integer FROM matched WHERE cost_type = 'free'
-     UNION ALL SELECT 'kaikukortti', 'true', count(*)::integer FROM matched WHERE kaikukortti`,
+     ${facetCountsSql('matched')}`,
     built.params,
   );
 }

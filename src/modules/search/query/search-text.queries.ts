@@ -134,11 +134,25 @@ export interface RankedServiceRow {
   matchedSlots: number;
 }
 
-/** A facet count over the ranked matches: theme, target_group, language, municipality, free, kaikukortti. */
+/** A facet count: theme, target_group, language, municipality, free, kaikukortti. */
 export interface RankFacetRow {
   facet: string;
   value: string;
   count: number;
+}
+
+/**
+ * The facet counts over `relation` (rows with the search documents' filter columns) as
+ * (facet, value, count) rows; municipality '*' marks nationwide and is not counted. Shared by
+ * the text ranking (over its ranked rows) and the filters-only facets (search.queries.ts).
+ */
+export function facetCountsSql(relation: string): string {
+  return `SELECT 'theme' AS facet, v AS value, count(*)::integer AS count FROM ${relation}, unnest(themes) AS v GROUP BY v
+     UNION ALL SELECT 'target_group', v, count(*)::integer FROM ${relation}, unnest(target_groups) AS v GROUP BY v
+     UNION ALL SELECT 'language', v, count(*)::integer FROM ${relation}, unnest(languages) AS v GROUP BY v
+     UNION ALL SELECT 'municipality', v, count(*)::integer FROM ${relation}, unnest(municipality_codes) AS v WHERE v <> '*' GROUP BY v
+     UNION ALL SELECT 'free', 'true', count(*)::integer FROM ${relation} WHERE cost_type = 'free' HAVING count(*) > 0
+     UNION ALL SELECT 'kaikukortti', 'true', count(*)::integer FROM ${relation} WHERE kaikukortti HAVING count(*) > 0`;
 }
 
 export interface RankResult {
@@ -207,15 +221,8 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
      )
      SELECT service_id AS "serviceId", score, matched::integer AS "matchedSlots", NULL::jsonb AS facets FROM ranked
      UNION ALL
-     -- One more row: the facet counts over the ranked rows (municipality '*' marks nationwide).
-     SELECT NULL, NULL, NULL, coalesce((SELECT jsonb_agg(f) FROM (
-              SELECT 'theme' AS facet, v AS value, count(*)::integer AS count FROM ranked, unnest(themes) AS v GROUP BY v
-              UNION ALL SELECT 'target_group', v, count(*)::integer FROM ranked, unnest(target_groups) AS v GROUP BY v
-              UNION ALL SELECT 'language', v, count(*)::integer FROM ranked, unnest(languages) AS v GROUP BY v
-              UNION ALL SELECT 'municipality', v, count(*)::integer FROM ranked, unnest(municipality_codes) AS v WHERE v <> '*' GROUP BY v
-              UNION ALL SELECT 'free', 'true', count(*)::integer FROM ranked WHERE cost_type = 'free' HAVING count(*) > 0
-              UNION ALL SELECT 'kaikukortti', 'true', count(*)::integer FROM ranked WHERE kaikukortti HAVING count(*) > 0
-            ) AS f), '[]'::jsonb)
+     -- One more row: the facet counts over the ranked rows.
+     SELECT NULL, NULL, NULL, coalesce((SELECT jsonb_agg(f) FROM (${facetCountsSql('ranked')}) AS f), '[]'::jsonb)
      ORDER BY 4 NULLS FIRST, 2 DESC, 1`,
     [
       input.slots,
