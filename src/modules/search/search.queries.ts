@@ -218,10 +218,13 @@ export async function searchServiceIds(
 ): Promise<SearchRow[]> {
   // Without text the filters first pick the search documents (narrow, indexed), then the services.
   // With text the matches are already filtered: they are joined in with their scores.
+  // (An origin without a radius is no restriction: its condition is 'true'.)
   const restriction = !text && hasFilters(filters) ? filterRestriction(filters, 0) : undefined;
   const candidates: ConditionSpec | undefined = text
     ? { condition: 'true', params: [text.ids, text.scores] }
-    : restriction && { condition: `s.id IN (SELECT d.service_id::uuid FROM search_documents d WHERE ${restriction.where})`, params: restriction.params };
+    : restriction && restriction.where !== 'true'
+      ? { condition: `s.id IN (SELECT d.service_id::uuid FROM search_documents d WHERE ${restriction.where})`, params: restriction.params }
+      : undefined;
   const built = build(text ? { now: filters.now, ...(filters.origin ? { origin: { latitude: filters.origin.latitude, longitude: filters.origin.longitude } } : {}) } : filters, candidates);
   const from = text ? 'unnest($1::uuid[], $2::float8[]) AS t(id, score) JOIN services s ON s.id = t.id' : 'services s';
   const score = text ? 't.score' : '1';
@@ -243,7 +246,8 @@ export async function searchServiceIds(
   const now = add(filters.now);
   const limit = add(paging.limit);
   const offset = add(paging.offset);
-  const days = (from: string, to: string) => `greatest(0, extract(epoch FROM (${to} - ${from})) / 86400)`;
+  // float8, not numeric: extract() returns numeric, and numeric exp() costs microseconds per row.
+  const days = (from: string, to: string) => `greatest(0, extract(epoch FROM (${to} - ${from}))::float8 / 86400)`;
   // Sorted by relevance, the distance and next-occurrence subqueries (the costly parts) run only
   // for rows whose other factors can still reach the page: with c the k-th best
   // text × topic × quality, a row below c × (lowest distance factor) / (highest time factor)
@@ -253,6 +257,12 @@ export async function searchServiceIds(
       ? `(SELECT text_score * topic_factor * quality_factor FROM base ORDER BY 1 DESC OFFSET ${add(paging.offset + paging.limit - 1)} LIMIT 1)`
       : 'NULL::double precision';
   const lowestDistance = filters.origin ? distanceFactorMin : 1;
+  // Sorted by distance, the next occurrence (which only breaks ties through relevance) is looked
+  // up only for rows no farther than the k-th nearest: the others cannot reach the page.
+  const nearest =
+    order === 'distance'
+      ? `(SELECT distance_km FROM matched ORDER BY distance_km NULLS LAST OFFSET ${add(paging.offset + paging.limit - 1)} LIMIT 1)`
+      : undefined;
   return q.query<SearchRow>(
     // MATERIALIZED: each row's factors and subqueries run once, not once per use.
     `WITH base AS MATERIALIZED (
@@ -266,16 +276,20 @@ export async function searchServiceIds(
      ),
      cut AS (SELECT ${cut} AS c),
      matched AS MATERIALIZED (
-       SELECT s.*, ${distance} AS distance_km, ${nextEvent} AS next_event_at
+       SELECT s.*, ${distance} AS distance_km${nearest ? '' : `, ${nextEvent} AS next_event_at`}
        FROM base s, cut
        WHERE cut.c IS NULL OR s.text_score * s.topic_factor * s.quality_factor * ${timeFactorMax} >= cut.c * ${lowestDistance}
      ),
+     ${nearest ? `timed AS MATERIALIZED (
+       SELECT s.*, CASE WHEN n.d IS NULL OR s.distance_km <= n.d THEN ${nextEvent} END AS next_event_at
+       FROM matched s, (SELECT ${nearest} AS d) AS n
+     ),` : ''}
      parts AS (
        SELECT *,
          CASE WHEN distance_km IS NULL THEN 1 ELSE ${distanceFactorMin} + ${1 - distanceFactorMin} * exp(-least(distance_km / 20, 50)) END AS distance_factor,
          CASE WHEN next_event_at IS NULL THEN 1
               ELSE 1 + ${timeFactorMax - 1} * exp(-least(${days(`${now}::timestamptz`, 'next_event_at')} / 14, 50)) END AS time_factor
-       FROM matched
+       FROM ${nearest ? 'timed' : 'matched'}
      )
      SELECT *, (text_score * topic_factor * distance_factor * time_factor * quality_factor)::double precision AS relevance,
        ${text ? `${add(text.total)}::integer` : '(SELECT count(*) FROM base)::integer'} AS total
@@ -297,8 +311,7 @@ export async function searchFacets(q: Queryable, filters: FilterSpec): Promise<F
   const built = build(filters, undefined, 0, 'd');
   return q.query<FacetRow>(
     `WITH matched AS MATERIALIZED (
-       SELECT d.themes, d.target_groups, d.languages, d.municipality_codes, d.cost_type, d.kaikukortti
-       FROM search_documents d WHERE ${built.where}
+       SELECT d.filter_keys FROM search_documents d WHERE ${built.where}
      )
      ${facetCountsSql('matched')}`,
     built.params,

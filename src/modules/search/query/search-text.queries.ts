@@ -142,17 +142,20 @@ export interface RankFacetRow {
 }
 
 /**
- * The facet counts over `relation` (rows with the search documents' filter columns) as
- * (facet, value, count) rows; municipality '*' marks nationwide and is not counted. Shared by
- * the text ranking (over its ranked rows) and the filters-only facets (search.queries.ts).
+ * The facet counts over `relation` (rows with the search documents' `filter_keys`, migration
+ * 0202) as (facet, value, count) rows, in one pass over the keys: th: theme, tg: target group,
+ * l: language, m: municipality (m:* marks nationwide and is not counted), cost:free and
+ * kaikukortti. Region keys are not a facet. Shared by the text ranking (over its ranked rows)
+ * and the filters-only facets (search.queries.ts).
  */
 export function facetCountsSql(relation: string): string {
-  return `SELECT 'theme' AS facet, v AS value, count(*)::integer AS count FROM ${relation}, unnest(themes) AS v GROUP BY v
-     UNION ALL SELECT 'target_group', v, count(*)::integer FROM ${relation}, unnest(target_groups) AS v GROUP BY v
-     UNION ALL SELECT 'language', v, count(*)::integer FROM ${relation}, unnest(languages) AS v GROUP BY v
-     UNION ALL SELECT 'municipality', v, count(*)::integer FROM ${relation}, unnest(municipality_codes) AS v WHERE v <> '*' GROUP BY v
-     UNION ALL SELECT 'free', 'true', count(*)::integer FROM ${relation} WHERE cost_type = 'free' HAVING count(*) > 0
-     UNION ALL SELECT 'kaikukortti', 'true', count(*)::integer FROM ${relation} WHERE kaikukortti HAVING count(*) > 0`;
+  return `SELECT CASE x.prefix WHEN 'th' THEN 'theme' WHEN 'tg' THEN 'target_group' WHEN 'l' THEN 'language'
+                 WHEN 'm' THEN 'municipality' WHEN 'cost' THEN 'free' ELSE 'kaikukortti' END AS facet,
+            CASE WHEN x.prefix IN ('cost', 'kaikukortti') THEN 'true' ELSE x.value END AS value, g.count
+       FROM (SELECT k, count(*)::integer AS count FROM ${relation}, unnest(filter_keys) AS k
+              WHERE k NOT LIKE 'r:%' AND k NOT IN ('m:*', 'cost:fee', 'cost:unknown')
+              GROUP BY k) AS g
+      CROSS JOIN LATERAL (SELECT split_part(g.k, ':', 1) AS prefix, substr(g.k, strpos(g.k, ':') + 1) AS value) AS x`;
 }
 
 export interface RankResult {
@@ -192,7 +195,7 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
      candidates AS (
        -- One index scan for the OR of every term (and the filters: one GIN index holds both),
        -- or a scan that stops at the cap; then each term is checked on the candidates only.
-       SELECT d.service_id, d.tsv, d.place_ids, d.themes, d.target_groups, d.languages, d.municipality_codes, d.cost_type, d.kaikukortti
+       SELECT d.service_id, d.tsv, d.place_ids, d.filter_keys
          FROM search_documents d
         WHERE ${input.access === 'scan' ? `(d.tsv @@ ${anyTerm}) IS TRUE` : `d.tsv @@ ${anyTerm}`}${input.candidates?.where ? `
           AND (${input.candidates.where})` : ''}
@@ -200,7 +203,7 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
      ),
      slots AS MATERIALIZED (
        -- MATERIALIZED: each slot expression runs once per candidate, however often it is used.
-       SELECT c.service_id, c.place_ids, c.themes, c.target_groups, c.languages, c.municipality_codes, c.cost_type, c.kaikukortti,
+       SELECT c.service_id, c.place_ids, c.filter_keys,
               ${slotColumns || '0 AS none'}
          FROM candidates c CROSS JOIN q
      ),
@@ -208,7 +211,7 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
        SELECT s.*, (${total})::float8 AS total, (${covered})::float8 AS covered, (${matched}) AS matched FROM slots s
      ),
      ranked AS MATERIALIZED (
-       SELECT s.service_id, s.matched, s.themes, s.target_groups, s.languages, s.municipality_codes, s.cost_type, s.kaikukortti,
+       SELECT s.service_id, s.matched, s.filter_keys,
               (s.total
                 * power(CASE WHEN $12::text = 'weighted'
                                THEN s.covered / greatest((SELECT sum(w) FROM unnest($11::float8[]) AS sw(w)), 1e-9)

@@ -16,7 +16,7 @@ import {
   upsertIndexAnalyser,
   upsertSearchDocuments,
 } from './search-index.queries.ts';
-import { createTextSearch, defaultTextSearchSettings } from './text-search.ts';
+import { accessFor, createTextSearch, defaultTextSearchSettings } from './text-search.ts';
 
 /** A tiny catalogue: name, then description, per language. */
 const listings: { id: string; place: string; fi?: [string, string]; sv?: [string, string]; en?: [string, string] }[] = [
@@ -157,5 +157,20 @@ describe('stemming through the index configurations', () => {
     const rows = await listStems(db, ['english', 'swedish', 'swedish'], ['swimming', 'simhallen', 'simhall']);
     await db.close();
     expect(rows.map((r) => r.lexeme)).toEqual(['swim', 'simhall', 'simhall']);
+  });
+});
+
+describe('index or scan', () => {
+  const capped = { max: 2000 };
+  it('scans when the cap stops the scan early: a common term in more documents than the cap', () => {
+    expect(accessFor([{ docCount: 30_000 }, { docCount: 12 }], 100_000, capped)).toBe('scan');
+  });
+  it('uses the index when the common term matches fewer documents than the cap (the scan would read them all)', () => {
+    expect(accessFor([{ docCount: 607 }], 2_400, capped)).toBe('index');
+  });
+  it('uses the index for rare terms, with filters (they share the index) or without a cap', () => {
+    expect(accessFor([{ docCount: 3_000 }], 100_000, capped)).toBe('index');
+    expect(accessFor([{ docCount: 30_000 }], 100_000, { ...capped, where: 'true' })).toBe('index');
+    expect(accessFor([{ docCount: 30_000 }], 100_000, undefined)).toBe('index');
   });
 });

@@ -76,16 +76,17 @@ export function placeIndex(places: Place[], finnish: FinnishAnalyser): Map<strin
 }
 
 /**
- * Index or scan (see RankInput.access): without filters, a scan pays off when the most common
- * term alone is in at least a tenth of the documents and the ranking is capped (the scan stops
- * at the cap).
+ * Index or scan (see RankInput.access): without filters, a scan pays off when the ranking is
+ * capped and the cap stops it early: the most common term alone is in at least a tenth of the
+ * documents and in more documents than the cap (the OR of the terms matches at least that many).
+ * Otherwise the scan would test every document for fewer matches than the index lists.
  */
 export function accessFor(terms: readonly { docCount: number }[], totalDocuments: number, candidates: RankInput['candidates']): RankInput['access'] {
   const max = candidates?.max;
   // Filters narrow the index scan itself (they share the GIN index with the words).
   if (!max || candidates.where) return 'index';
   const common = Math.max(0, ...terms.map((t) => t.docCount));
-  return common >= totalDocuments * 0.1 && totalDocuments > max ? 'scan' : 'index';
+  return common >= totalDocuments * 0.1 && common >= max ? 'scan' : 'index';
 }
 
 /** Returns search(text, hint): the ranked service ids with the plan behind them. */
