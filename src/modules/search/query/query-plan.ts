@@ -28,6 +28,8 @@ export interface PlannedTerm {
   widen: Widening;
   /** True when the term is the whole query word (not a part, translation or concept word). */
   primary: boolean;
+  /** The query word itself or a form of it (a derived form, a gradation key); not a part or expansion. */
+  direct?: boolean;
   /**
    * Words of a multi-word expansion ("taloudellinen tuki") must all match: terms with the same
    * phrase id are ANDed across `word`, ORed within one word.
@@ -151,14 +153,15 @@ export function planQuery(text: string, hint: SearchLanguage, deps: PlannerDepen
         // Compound parts are indexed as such; widening them too (huoli → huolimatta) is noise.
         const primary = alternative.kind === 'word';
         const widen: Widening = primary ? 'compounds_and_typos' : alternative.kind === 'subcompound' ? 'compounds' : 'none';
-        terms.push({ slot, config: 'simple', text: alternative.term, weight: alternative.weight, widen, primary });
+        const direct = primary || alternative.kind === 'derived';
+        terms.push({ slot, config: 'simple', text: alternative.term, weight: alternative.weight, widen, primary, direct });
       }
       continue;
     }
     if (otherStopwords[language].has(token.lower)) continue;
     slotOfWord[slotOfWord.length - 1] = slot;
     slots.push({ label: token.surface, kind: 'word', word: token.lower });
-    terms.push({ slot, config: configOf[language], text: token.lower, weight: 1, widen: 'compounds_and_typos', primary: true });
+    terms.push({ slot, config: configOf[language], text: token.lower, weight: 1, widen: 'compounds_and_typos', primary: true, direct: true });
     if (deps.dictionary) {
       const keys = [phraseKey(language, token.lower)];
       const next = tokens[index + 1];

@@ -39,6 +39,8 @@ export interface ResolvedTerm {
   how: 'exact' | 'compound' | 'typo' | 'phrase';
   /** Documents that contain the term (for a phrase: its rarest word): the query's selectivity. */
   docCount: number;
+  /** A lexeme of a query word itself (not of a part, translation, concept, compound or typo). */
+  direct: boolean;
 }
 
 /** Quotes a lexeme for tsquery input syntax. */
@@ -95,10 +97,11 @@ export async function resolveTerms(db: Queryable, plan: QueryPlan, options: Reso
 
   const idf = (count: number) => Math.log(1 + options.totalDocuments / Math.max(1, count));
   const best = new Map<string, ResolvedTerm>();
-  const add = (slot: number, query: string, weight: number, how: ResolvedTerm['how'], docCount: number) => {
+  const add = (slot: number, query: string, weight: number, how: ResolvedTerm['how'], docCount: number, direct = false) => {
     const key = `${slot}|${query}`;
     const previous = best.get(key);
-    if (!previous || weight > previous.weight) best.set(key, { slot, query, weight, how, docCount });
+    if (!previous || weight > previous.weight) best.set(key, { slot, query, weight, how, docCount, direct: direct || (previous?.direct ?? false) });
+    else if (direct) previous.direct = true;
   };
   const phrases = new Map<number, { slot: number; weight: number; words: Map<number, Set<string>> }>();
   plan.terms.forEach((term, i) => {
@@ -113,7 +116,8 @@ export async function resolveTerms(db: Queryable, plan: QueryPlan, options: Reso
     }
     for (const lexeme of lexemesOf[i] ?? []) {
       const count = docCount.get(lexeme);
-      if (count !== undefined) add(term.slot, quoteLexeme(lexeme), term.weight * idf(count), 'exact', count);
+      const direct = term.direct === true && plan.slots[term.slot]?.kind === 'word';
+      if (count !== undefined) add(term.slot, quoteLexeme(lexeme), term.weight * idf(count), 'exact', count, direct);
       if (term.widen !== 'none') {
         // A compound that contains the word is never stronger evidence than the word itself.
         const cap = count !== undefined ? idf(count) : Number.POSITIVE_INFINITY;

@@ -126,6 +126,11 @@ export interface RankInput {
    * of the catalogue only for the LIMIT to drop it; the filters' own indexes still apply).
    */
   access?: 'index' | 'scan';
+  /**
+   * Indexes (into `queries`) of the terms whose OR finds the candidates; all terms when absent.
+   * Every term still scores the candidates.
+   */
+  candidateTerms?: readonly number[];
 }
 
 export interface RankedServiceRow {
@@ -169,7 +174,13 @@ export interface RankResult {
  * (matched slots / active slots)^coverageExponent, times a boost for services in a named place.
  */
 export async function rankServices(db: Queryable, input: RankInput): Promise<RankResult> {
-  const anyTerm = `(SELECT ('(' || string_agg(term, ') | (') || ')')::tsquery FROM unnest($2::text[]) AS q(term))`;
+  const subset = input.candidateTerms?.map((i) => Math.trunc(i) + 1);
+  if (subset && (subset.length === 0 || subset.some((i) => !(i >= 1 && i <= input.queries.length)))) {
+    throw new Error('rankServices: candidateTerms must name some of the terms');
+  }
+  const anyTerm = `(SELECT ('(' || string_agg(term, ') | (') || ')')::tsquery FROM unnest($2::text[]) WITH ORDINALITY AS q(term, i)${
+    subset ? ` WHERE i IN (${subset.join(', ')})` : ''
+  })`;
   // Per slot, the best weighted rank of its terms, as one expression per slot: every term's
   // tsquery is parsed once (the one-row \`q\`), and a candidate costs no subquery or aggregate.
   const number = (value: number) => {

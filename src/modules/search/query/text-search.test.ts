@@ -8,7 +8,7 @@ import { createFinnishAnalyser } from '../analysis/finnish.ts';
 import { loadVoikko } from '../analysis/voikko.ts';
 import { CrossLanguageDictionary } from '../concepts/dictionary.ts';
 import { toSearchDocumentRow } from './search-document.ts';
-import { listStems } from './search-text.queries.ts';
+import { listStems, rankServices } from './search-text.queries.ts';
 import {
   findIndexAnalyser,
   rebuildSearchVocabulary,
@@ -16,7 +16,7 @@ import {
   upsertIndexAnalyser,
   upsertSearchDocuments,
 } from './search-index.queries.ts';
-import { accessFor, createTextSearch, defaultTextSearchSettings } from './text-search.ts';
+import { accessFor, createTextSearch, defaultTextSearchSettings, directTier } from './text-search.ts';
 
 /** A tiny catalogue: name, then description, per language. */
 const listings: { id: string; place: string; fi?: [string, string]; sv?: [string, string]; en?: [string, string] }[] = [
@@ -143,6 +143,36 @@ for (const analyser of analysers) {
       expect((await top('pregnant', 'en'))[0]).toBe('maternity');
     });
 
+    it('finds candidates through the given terms only and scores them with every term', async () => {
+      // English fields are stemmed by snowball alike for both analysers: swim, pool, youth.
+      const rank = (candidateTerms?: number[]) =>
+        rankServices(db, {
+          slots: [0, 0, 1], queries: ["'swim'", "'pool'", "'youth'"], weights: [1, 1, 1], activeSlots: 2, coverage: 'count',
+          slotWeights: [1, 1], coverageExponent: 1, saturation: 0, places: [], placeBoost: 1, fieldWeights: [0.1, 0.2, 0.4, 1], limit: 10,
+          ...(candidateTerms ? { candidateTerms } : {}),
+        });
+      const all = await rank();
+      expect(all.rows.map((r) => r.serviceId).sort()).toEqual(['swimming', 'youth']);
+      const throughPool = await rank([1]);
+      expect(throughPool.rows.map((r) => r.serviceId)).toEqual(['swimming']);
+      expect(throughPool.rows[0]?.score).toBeCloseTo(all.rows.find((r) => r.serviceId === 'swimming')!.score, 9);
+      await expect(rank([])).rejects.toThrow(/candidateTerms/);
+      await expect(rank([3])).rejects.toThrow(/candidateTerms/);
+    });
+
+    it('on a capped search, takes the candidates from the query words when they match enough documents', async () => {
+      const capped = (minimum: number) =>
+        createTextSearch(db, { finnish: analyser, dictionary: new CrossLanguageDictionary(), places: [], totalDocuments: listings.length }, { ...defaultTextSearchSettings, directTierMinimum: minimum });
+      // "youth centres": the words match two listings; the concept layer adds Finnish words.
+      const words = await capped(1)('youth centres', 'en', 50, { max: 2 });
+      expect(words.resolved.terms.some((t) => !t.direct)).toBe(true);
+      expect(words.directTier).toBe(true);
+      expect(words.rows.map((r) => r.serviceId).sort()).toEqual(['swimming', 'youth']);
+      // Too few documents for the minimum: every term finds candidates.
+      const every = await capped(3)('youth centres', 'en', 50, { max: 2 });
+      expect(every.directTier).toBe(false);
+    });
+
     it('treats a named town as a boost, not as text', async () => {
       const result = await search('Naantali liikunta', 'fi');
       expect(result.plan.places).toEqual(['529']);
@@ -157,6 +187,20 @@ describe('stemming through the index configurations', () => {
     const rows = await listStems(db, ['english', 'swedish', 'swedish'], ['swimming', 'simhallen', 'simhall']);
     await db.close();
     expect(rows.map((r) => r.lexeme)).toEqual(['swim', 'simhall', 'simhall']);
+  });
+});
+
+describe('direct tier', () => {
+  const term = (docCount: number, direct: boolean) => ({ slot: 0, query: "'x'", weight: 1, how: 'exact' as const, docCount, direct });
+  it('takes the query words when the ranking is capped and they alone are in at least as many documents as the cap', () => {
+    expect(directTier([term(1_500, true), term(1_500, true), term(20_000, false)], { max: 2_000 }, 200)).toEqual([0, 1]);
+    expect(directTier([term(1_500, true), term(20_000, false)], { max: 2_000 }, 200)).toBeUndefined();
+  });
+  it('needs a cap, a word and an expansion, and at least the minimum of documents', () => {
+    expect(directTier([term(5_000, true), term(20_000, false)], undefined, 200)).toBeUndefined();
+    expect(directTier([term(5_000, true), term(5_000, true)], { max: 2_000 }, 200)).toBeUndefined();
+    expect(directTier([term(5_000, false)], { max: 2_000 }, 200)).toBeUndefined();
+    expect(directTier([term(150, true), term(5_000, false)], { max: 100 }, 200)).toBeUndefined();
   });
 });
 

@@ -12,7 +12,7 @@ import { allConcepts, createConceptMatcher } from '../concepts/concepts.ts';
 import type { CrossLanguageDictionary } from '../concepts/dictionary.ts';
 import type { PlanWeights } from './query-plan.ts';
 import { planQuery } from './query-plan.ts';
-import type { ResolveOptions } from './resolve-terms.ts';
+import type { ResolveOptions, ResolvedTerm } from './resolve-terms.ts';
 import { defaultResolveOptions, resolveTerms } from './resolve-terms.ts';
 import type { RankInput } from './search-text.queries.ts';
 import { rankServices } from './search-text.queries.ts';
@@ -37,6 +37,8 @@ export interface TextSearchSettings {
   lastResortSimilarity: number;
   placeBoost: number;
   fieldWeights: RankInput['fieldWeights'];
+  /** Matches of the query's own words (and the filters) that make the expansions unnecessary (directTier). */
+  directTierMinimum: number;
 }
 
 export const defaultTextSearchSettings: TextSearchSettings = {
@@ -51,6 +53,7 @@ export const defaultTextSearchSettings: TextSearchSettings = {
   lastResortSimilarity: 0.3,
   placeBoost: 1.5,
   fieldWeights: [0.1, 0.2, 0.4, 1.0],
+  directTierMinimum: 200,
 };
 
 /** Concept-trigger keys: Finnish through the analyser, Swedish and English lightly stemmed. */
@@ -89,6 +92,23 @@ export function accessFor(terms: readonly { docCount: number }[], totalDocuments
   return common >= totalDocuments * 0.1 && common >= max ? 'scan' : 'index';
 }
 
+/**
+ * The query's own words as the candidate source (see DESIGN-NOTES.md, "Direct tier"): only when
+ * the ranking is capped, and the words alone are in more documents than the cap, are the
+ * candidates found through them alone; every term still scores them. The expansions (parts,
+ * compounds, translations, concepts, typos) then need not be scanned: on a large catalogue
+ * their common words are most of the index work. Returns the term indexes, or undefined when
+ * every term must find candidates. The caller falls back to every term when fewer than
+ * `minimum` documents match the words and the filters.
+ */
+export function directTier(terms: readonly ResolvedTerm[], candidates: RankInput['candidates'], minimum: number): number[] | undefined {
+  const max = candidates?.max;
+  const direct = terms.flatMap((t, i) => (t.direct ? [i] : []));
+  if (!max || direct.length === 0 || direct.length === terms.length) return undefined;
+  const documents = direct.reduce((sum, i) => sum + terms[i]!.docCount, 0);
+  return documents >= Math.max(max, minimum) ? direct : undefined;
+}
+
 /** Returns search(text, hint): the ranked service ids with the plan behind them. */
 export function createTextSearch(
   db: Queryable,
@@ -123,7 +143,7 @@ export function createTextSearch(
         resolved = await resolveTerms(db, plan, resolveOptions);
       }
     }
-    const { rows, facets } = await rankServices(db, {
+    const input: RankInput = {
       slots: resolved.terms.map((t) => t.slot),
       queries: resolved.terms.map((t) => t.query),
       weights: resolved.terms.map((t) => t.weight),
@@ -138,7 +158,11 @@ export function createTextSearch(
       limit,
       access: accessFor(resolved.terms, deps.totalDocuments, candidates),
       ...(candidates ? { candidates } : {}),
-    });
-    return { plan, resolved, rows, facets, didYouMean };
+    };
+    const tier = directTier(resolved.terms, candidates, settings.directTierMinimum);
+    let ranked = tier ? await rankServices(db, { ...input, candidateTerms: tier, access: accessFor(tier.map((i) => resolved.terms[i]!), deps.totalDocuments, candidates) }) : undefined;
+    if (ranked && ranked.rows.length < settings.directTierMinimum) ranked = undefined;
+    ranked ??= await rankServices(db, input);
+    return { plan, resolved, rows: ranked.rows, facets: ranked.facets, didYouMean, directTier: tier !== undefined && ranked.rows.length >= settings.directTierMinimum };
   };
 }
