@@ -169,6 +169,11 @@ export interface RankResult {
   facets: RankFacetRow[];
 }
 
+/** A quoted lexeme ('liikun'), as resolveTerms writes a single term; not a phrase or an operator. */
+function isSingleLexeme(query: string): boolean {
+  return /^'(?:[^']|'')*'$/.test(query);
+}
+
 /**
  * Ranks services: per slot the best weighted ts_rank of its lexemes, summed over slots, times
  * (matched slots / active slots)^coverageExponent, times a boost for services in a named place.
@@ -188,10 +193,13 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
     return `${value}::float8`;
   };
   const slotIds = [...new Set(input.slots)].sort((a, b) => a - b);
-  const slotScore = (slot: number) =>
-    `coalesce(greatest(${input.slots
-      .flatMap((s, i) => (s === slot ? [`CASE WHEN c.tsv @@ q.t${i} THEN ${number(input.weights[i]!)} * ts_rank($8::float4[], c.tsv, q.t${i}) END`] : []))
-      .join(', ')}), 0)`;
+  // A one-lexeme term needs no @@ test: its ts_rank is 0 exactly when the lexeme is absent. A
+  // phrase (AND of ORs) is tested: ts_rank of an AND query is not 0 when only part matches.
+  const termScore = (i: number) => {
+    const rank = `${number(input.weights[i]!)} * ts_rank($8::float4[], c.tsv, q.t${i})`;
+    return isSingleLexeme(input.queries[i]!) ? rank : `CASE WHEN c.tsv @@ q.t${i} THEN ${rank} END`;
+  };
+  const slotScore = (slot: number) => `coalesce(greatest(${input.slots.flatMap((s, i) => (s === slot ? [termScore(i)] : [])).join(', ')}), 0)`;
   const slotColumns = slotIds.map((slot) => `${slotScore(slot)} AS s${slot}`).join(', ');
   const termColumns = input.queries.map((_, i) => `($2::text[])[${i + 1}]::tsquery AS t${i}`).join(', ');
   const saturate = (column: string) => (input.saturation > 0 ? `${column} / (${column} + ${number(input.saturation)})` : column);
