@@ -7,6 +7,7 @@
 import type { Queryable } from '../../../db/index.ts';
 import { listCompoundNeighbours, listSimilarLexemes, listStems, listVocabulary } from './search-text.queries.ts';
 import type { QueryPlan } from './query-plan.ts';
+import { LruCache } from '../analysis/lru.ts';
 
 export interface ResolveOptions {
   totalDocuments: number;
@@ -64,21 +65,38 @@ export interface Correction {
   similarity: number;
 }
 
+/**
+ * Index lexemes per (config, text), remembered per database: stemming through a text-search
+ * configuration is a pure function of its input (the same in every process), so repeated words
+ * ("jumppa", "kuoro") skip a round trip. Document counts, which change with the index, are
+ * always read.
+ */
+const stemCaches = new WeakMap<object, LruCache<string, readonly string[]>>();
+async function stemsOf(db: Queryable, terms: readonly { config: string; text: string }[]): Promise<string[][]> {
+  let cache = stemCaches.get(db);
+  if (!cache) stemCaches.set(db, (cache = new LruCache(10_000)));
+  const keys = terms.map((t) => `${t.config}\u0000${t.text}`);
+  const missing = terms.filter((_, i) => cache.get(keys[i]!) === undefined && keys.indexOf(keys[i]!) === i);
+  if (missing.length > 0) {
+    const found = missing.map(() => [] as string[]);
+    for (const row of await listStems(db, missing.map((t) => t.config), missing.map((t) => t.text))) found[row.ordinal - 1]?.push(row.lexeme);
+    missing.forEach((t, i) => cache.set(`${t.config}\u0000${t.text}`, found[i]!));
+  }
+  return keys.map((key) => [...(cache.get(key) ?? [])]);
+}
+
 export async function resolveTerms(db: Queryable, plan: QueryPlan, options: ResolveOptions): Promise<ResolvedQuery> {
   if (plan.terms.length === 0) return { terms: [], activeSlots: 0, corrections: [] };
-  const stems = await listStems(db, plan.terms.map((t) => t.config), plan.terms.map((t) => t.text));
-  const lexemesOf = plan.terms.map(() => [] as string[]);
-  for (const row of stems) lexemesOf[row.ordinal - 1]?.push(row.lexeme);
+  const lexemesOf = await stemsOf(db, plan.terms);
 
   const allLexemes = [...new Set(lexemesOf.flat())];
-  const docCount = new Map((await listVocabulary(db, allLexemes)).map((row) => [row.lexeme, row.docCount]));
-
   const widen = [...new Set(plan.terms.flatMap((t, i) => (t.widen === 'none' ? [] : lexemesOf[i] ?? [])))];
-  const compounds = await listCompoundNeighbours(db, widen, {
-    minLength: options.compoundMinLength,
-    limit: options.compoundLimit,
-    match: options.compoundMatch,
-  });
+  // Independent lookups: in parallel where the database has a pool.
+  const [vocabulary, compounds] = await Promise.all([
+    listVocabulary(db, allLexemes),
+    listCompoundNeighbours(db, widen, { minLength: options.compoundMinLength, limit: options.compoundLimit, match: options.compoundMatch }),
+  ]);
+  const docCount = new Map(vocabulary.map((row) => [row.lexeme, row.docCount]));
   const compoundsOf = groupBy(compounds);
 
   // A word slot whose own word is nowhere in the vocabulary is a typo candidate: its analysed

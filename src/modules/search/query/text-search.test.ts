@@ -173,6 +173,23 @@ for (const analyser of analysers) {
       expect(every.directTier).toBe(false);
     });
 
+    it('stems a repeated word once per database, and reads its document counts every time', async () => {
+      const statements: string[] = [];
+      const counted = new Proxy(db, {
+        get: (target, key, receiver) =>
+          key === 'query' ? (sql: string, params?: unknown[]) => (statements.push(sql), target.query(sql, params)) : Reflect.get(target, key, receiver),
+      });
+      const engine = createTextSearch(counted, { finnish: analyser, dictionary: null, places: [], totalDocuments: listings.length }, defaultTextSearchSettings);
+      const first = await engine('kuntosaliryhmät', 'fi');
+      const stemming = statements.filter((sql) => sql.includes('to_tsvector')).length;
+      const vocabulary = statements.filter((sql) => sql.includes('FROM search_vocabulary WHERE lexeme = ANY')).length;
+      expect(stemming).toBeGreaterThan(0);
+      const second = await engine('kuntosaliryhmät', 'fi');
+      expect(statements.filter((sql) => sql.includes('to_tsvector')).length).toBe(stemming);
+      expect(statements.filter((sql) => sql.includes('FROM search_vocabulary WHERE lexeme = ANY')).length).toBe(2 * vocabulary);
+      expect(second.rows).toEqual(first.rows);
+    });
+
     it('treats a named town as a boost, not as text', async () => {
       const result = await search('Naantali liikunta', 'fi');
       expect(result.plan.places).toEqual(['529']);
