@@ -168,7 +168,7 @@ for (const analyser of analysers) {
       expect(words.resolved.terms.some((t) => !t.direct)).toBe(true);
       expect(words.directTier).toBe(true);
       expect(words.rows.map((r) => r.serviceId).sort()).toEqual(['swimming', 'youth']);
-      // Too few documents for the minimum: every term finds candidates.
+      // The words match fewer documents than the minimum: every term finds the candidates.
       const every = await capped(3)('youth centres', 'en', 50, { max: 2 });
       expect(every.directTier).toBe(false);
     });
@@ -209,15 +209,15 @@ describe('stemming through the index configurations', () => {
 
 describe('direct tier', () => {
   const term = (docCount: number, direct: boolean) => ({ slot: 0, query: "'x'", weight: 1, how: 'exact' as const, docCount, direct });
-  it('takes the query words when the ranking is capped and they alone are in at least as many documents as the cap', () => {
-    expect(directTier([term(1_500, true), term(1_500, true), term(20_000, false)], { max: 2_000 }, 200)).toEqual([0, 1]);
-    expect(directTier([term(1_500, true), term(20_000, false)], { max: 2_000 }, 200)).toBeUndefined();
+  it('takes the query words on a catalogue larger than the cap when they are in at least the minimum of documents', () => {
+    expect(directTier([term(150, true), term(150, true), term(20_000, false)], { max: 2_000 }, 200, 100_000)).toEqual([0, 1]);
+    expect(directTier([term(150, true), term(20_000, false)], { max: 2_000 }, 200, 100_000)).toBeUndefined();
   });
-  it('needs a cap, a word and an expansion, and at least the minimum of documents', () => {
-    expect(directTier([term(5_000, true), term(20_000, false)], undefined, 200)).toBeUndefined();
-    expect(directTier([term(5_000, true), term(5_000, true)], { max: 2_000 }, 200)).toBeUndefined();
-    expect(directTier([term(5_000, false)], { max: 2_000 }, 200)).toBeUndefined();
-    expect(directTier([term(150, true), term(5_000, false)], { max: 100 }, 200)).toBeUndefined();
+  it('needs a cap smaller than the catalogue, a word and an expansion', () => {
+    expect(directTier([term(5_000, true), term(20_000, false)], undefined, 200, 100_000)).toBeUndefined();
+    expect(directTier([term(500, true), term(900, false)], { max: 2_000 }, 200, 1_000)).toBeUndefined();
+    expect(directTier([term(5_000, true), term(5_000, true)], { max: 2_000 }, 200, 100_000)).toBeUndefined();
+    expect(directTier([term(5_000, false)], { max: 2_000 }, 200, 100_000)).toBeUndefined();
   });
 });
 

@@ -93,20 +93,20 @@ export function accessFor(terms: readonly { docCount: number }[], totalDocuments
 }
 
 /**
- * The query's own words as the candidate source (see DESIGN-NOTES.md, "Direct tier"): only when
- * the ranking is capped, and the words alone are in more documents than the cap, are the
- * candidates found through them alone; every term still scores them. The expansions (parts,
- * compounds, translations, concepts, typos) then need not be scanned: on a large catalogue
- * their common words are most of the index work. Returns the term indexes, or undefined when
- * every term must find candidates. The caller falls back to every term when fewer than
- * `minimum` documents match the words and the filters.
+ * The query's own words as the candidate source (see DESIGN-NOTES.md, "Direct tier"): only on a
+ * catalogue larger than the ranking cap, and when the words alone are in at least `minimum`
+ * documents, are the candidates first found through them alone; every term still scores them.
+ * The expansions (parts, compounds, translations, concepts, typos) then need not be scanned: on
+ * a large catalogue their common words are most of the index work. Returns the term indexes,
+ * or undefined when every term must find candidates. The caller falls back to every term when
+ * fewer than `minimum` documents match the words and the filters.
  */
-export function directTier(terms: readonly ResolvedTerm[], candidates: RankInput['candidates'], minimum: number): number[] | undefined {
+export function directTier(terms: readonly ResolvedTerm[], candidates: RankInput['candidates'], minimum: number, totalDocuments: number): number[] | undefined {
   const max = candidates?.max;
   const direct = terms.flatMap((t, i) => (t.direct ? [i] : []));
-  if (!max || direct.length === 0 || direct.length === terms.length) return undefined;
+  if (!max || totalDocuments <= max || direct.length === 0 || direct.length === terms.length) return undefined;
   const documents = direct.reduce((sum, i) => sum + terms[i]!.docCount, 0);
-  return documents >= Math.max(max, minimum) ? direct : undefined;
+  return documents >= minimum ? direct : undefined;
 }
 
 /** Returns search(text, hint): the ranked service ids with the plan behind them. */
@@ -159,7 +159,7 @@ export function createTextSearch(
       access: accessFor(resolved.terms, deps.totalDocuments, candidates),
       ...(candidates ? { candidates } : {}),
     };
-    const tier = directTier(resolved.terms, candidates, settings.directTierMinimum);
+    const tier = directTier(resolved.terms, candidates, settings.directTierMinimum, deps.totalDocuments);
     let ranked = tier ? await rankServices(db, { ...input, candidateTerms: tier, access: accessFor(tier.map((i) => resolved.terms[i]!), deps.totalDocuments, candidates) }) : undefined;
     if (ranked && ranked.rows.length < settings.directTierMinimum) ranked = undefined;
     ranked ??= await rankServices(db, input);
