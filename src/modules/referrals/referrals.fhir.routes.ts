@@ -9,15 +9,14 @@ import type { App } from '../../platform/http.ts';
 import { DomainError, ValidationError } from '../../platform/errors.ts';
 import { currentActor, type Actor } from '../auth/index.ts';
 import { actorForApiToken } from './api-tokens.service.ts';
-import { operationOutcome, organisationMatches, parseServiceRequest, searchBundle, taskStatusesOf, toServiceRequest, toTask } from './referrals.fhir.ts';
-import { getReferral, getReferralState, listReferrals, organisationIdentities, sendReferral, serviceIdOfPtvId, transitionReferral, type ReferralDeps } from './referrals.service.ts';
-import { isReferralStatus } from './referrals.workflow.ts';
+import { operationOutcome, organisationSearch, parseServiceRequest, searchBundle, systems, taskStatusesOf, toServiceRequest, toTask } from './referrals.fhir.ts';
+import { getReferral, getReferralState, organisationIdentities, searchReferrals, sendReferral, serviceIdOfPtvId, transitionReferral, type ReferralDeps } from './referrals.service.ts';
+import { isReferralStatus, type ReferralStatus } from './referrals.workflow.ts';
 
 const fhirJson = 'application/fhir+json; charset=utf-8';
 const actors = new WeakMap<FastifyRequest, Actor>();
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-/** FHIR searches: the newest `searchLimit` referrals the actor may see are searched, in pages. */
-const searchLimit = 5000;
+/** FHIR searches run over every referral the actor may see, a page at a time. */
 const defaultPageSize = 50;
 const maxPageSize = 200;
 
@@ -27,7 +26,7 @@ const Search = Type.Object({
   performer: Type.Optional(Type.String({ maxLength: 200 })),
   requester: Type.Optional(Type.String({ maxLength: 200 })),
   _count: Type.Optional(Type.Integer({ minimum: 1, maximum: maxPageSize })),
-  _offset: Type.Optional(Type.Integer({ minimum: 0, maximum: searchLimit })),
+  _offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
 });
 type SearchQuery = Static<typeof Search>;
 
@@ -83,6 +82,21 @@ export function registerReferralFhirRoutes(app: App, deps: ReferralDeps): void {
       return toTask(state, await organisationIdentities(deps, [state.referringOrganisationId, state.providerOrganisationId]));
     };
 
+    /** The page of referrals a search names: status, requester, and the provider (performer / owner). */
+    const search = (actor: Actor, q: SearchQuery, statuses: ReferralStatus[] | undefined, provider: string | undefined) =>
+      searchReferrals(
+        deps,
+        actor,
+        {
+          ...(statuses ? { statuses } : {}),
+          ...(q.requester ? { requester: organisationSearch(q.requester) } : {}),
+          ...(provider ? { provider: organisationSearch(provider) } : {}),
+          limit: q._count ?? defaultPageSize,
+          offset: q._offset ?? 0,
+        },
+        systems,
+      );
+
     fhir.get('/fhir/metadata', async (_request, reply) =>
       reply.type(fhirJson).send({
         resourceType: 'CapabilityStatement',
@@ -117,38 +131,21 @@ export function registerReferralFhirRoutes(app: App, deps: ReferralDeps): void {
     fhir.get('/fhir/ServiceRequest', { schema: { hide: true, querystring: Search } }, async (request, reply) => {
       const actor = actorOf(request);
       const q = request.query;
-      const summaries = await listReferrals(deps, actor, { as: 'any', view: 'all', limit: searchLimit });
-      const organisations = await organisationIdentities(deps, summaries.flatMap((s) => [s.referringOrganisationId, s.providerOrganisationId]));
-      const statuses = q.status ? q.status.split(',').flatMap(taskStatusesOf) : undefined;
-      const matching = summaries.filter(
-        (s) =>
-          (!statuses || statuses.includes(s.status)) &&
-          (!q.requester || organisationMatches(s.referringOrganisationId, organisations.get(s.referringOrganisationId), q.requester)) &&
-          (!q.performer || organisationMatches(s.providerOrganisationId, organisations.get(s.providerOrganisationId), q.performer)),
-      );
+      const { summaries, total } = await search(actor, q, q.status ? q.status.split(',').flatMap(taskStatusesOf) : undefined, q.performer);
       // Only the page's referrals are opened (each opening decrypts and is logged).
-      const page = searchPage(deps.config.publicUrl, 'ServiceRequest', q, matching.length);
       const resources = [];
-      for (const s of matching.slice(page.offset, page.offset + page.count)) resources.push(await serviceRequestOf(actor, s.id));
-      return reply.type(fhirJson).send(searchBundle(deps.config.publicUrl, resources, page));
+      for (const s of summaries) resources.push(await serviceRequestOf(actor, s.id));
+      return reply.type(fhirJson).send(searchBundle(deps.config.publicUrl, resources, searchPage(deps.config.publicUrl, 'ServiceRequest', q, total)));
     });
 
     fhir.get('/fhir/Task/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => reply.type(fhirJson).send(await taskOf(actorOf(request), request.params.id)));
 
     fhir.get('/fhir/Task', { schema: { hide: true, querystring: Search } }, async (request, reply) => {
       const q = request.query;
-      const summaries = await listReferrals(deps, actorOf(request), { as: 'any', view: 'all', limit: searchLimit });
+      const { summaries, total } = await search(actorOf(request), q, q.status?.split(',').filter(isReferralStatus), q.owner);
       const organisations = await organisationIdentities(deps, summaries.flatMap((s) => [s.referringOrganisationId, s.providerOrganisationId]));
-      const statuses = q.status?.split(',');
-      const matching = summaries.filter(
-        (s) =>
-          (!statuses || statuses.includes(s.status)) &&
-          (!q.requester || organisationMatches(s.referringOrganisationId, organisations.get(s.referringOrganisationId), q.requester)) &&
-          (!q.owner || organisationMatches(s.providerOrganisationId, organisations.get(s.providerOrganisationId), q.owner)),
-      );
-      const page = searchPage(deps.config.publicUrl, 'Task', q, matching.length);
-      const tasks = matching.slice(page.offset, page.offset + page.count).map((s) => toTask(s, organisations));
-      return reply.type(fhirJson).send(searchBundle(deps.config.publicUrl, tasks, page));
+      const tasks = summaries.map((s) => toTask(s, organisations));
+      return reply.type(fhirJson).send(searchBundle(deps.config.publicUrl, tasks, searchPage(deps.config.publicUrl, 'Task', q, total)));
     });
 
     /** Update = a status change: the Task's `status` (and `statusReason`) are read; the rest is ours. */

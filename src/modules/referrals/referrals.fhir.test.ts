@@ -166,6 +166,48 @@ describeEachBackend('referrals over FHIR R4', (backend) => {
     expect((await call('GET', '/fhir/Task?_count=abc', referrerToken)).status).toBe(400);
   });
 
+  it('searches every referral the caller may see, however many, and filters them before paging', async () => {
+    // 5,000 older copies of the first referral (no personal data): the search used to read the newest 5,000 only.
+    const copies = 5_000;
+    const inserted = await test.db.query<{ id: string }>(
+      `INSERT INTO referrals
+       SELECT (jsonb_populate_record(r, jsonb_build_object('id', gen_random_uuid(), 'personal_data', NULL, 'personal_key_id', NULL,
+                 'updated_at', r.updated_at - make_interval(days => g)))).*
+         FROM referrals r, generate_series(1, $2::integer) AS g WHERE r.id = $1::uuid
+       RETURNING id`,
+      [id, copies],
+    );
+    try {
+      const all = await call('GET', `/fhir/Task?requester=${fixture.organisation.id}&_count=1`, referrerToken);
+      const total = Number(all.body.total);
+      expect(total).toBeGreaterThan(copies);
+      const oldest = await call('GET', `/fhir/Task?requester=${fixture.organisation.id}&_count=1&_offset=${total - 1}`, referrerToken);
+      expectValid(oldest.body);
+      expect(oldest.body.entry).toHaveLength(1);
+      const [{ oldestId } = { oldestId: '' }] = await test.db.query<{ oldestId: string }>(
+        `SELECT id AS "oldestId" FROM referrals WHERE referring_organisation_id = $1 ORDER BY updated_at, id DESC LIMIT 1`,
+        [fixture.organisation.id],
+      );
+      expect(oldest.body.entry![0]!.resource.id).toBe(oldestId);
+      // The provider named by business ID, by our id and by an unknown value.
+      const byBusinessId = await call('GET', `/fhir/Task?owner=urn:oid:1.2.246.10|1234567-8&_count=1`, referrerToken);
+      const byId = await call('GET', `/fhir/Task?owner=Organization/${fixture.otherOrganisation.id}&_count=1`, referrerToken);
+      expect(byBusinessId.body.total).toBe(byId.body.total);
+      expect(Number(byId.body.total)).toBeGreaterThan(copies);
+      expect((await call('GET', '/fhir/Task?owner=9999999-9', referrerToken)).body.total).toBe(0);
+      expect((await call('GET', `/fhir/Task?owner=urn:fi:ptv:organization|1234567-8`, referrerToken)).body.total).toBe(0);
+      const [{ requested } = { requested: -1 }] = await test.db.query<{ requested: number }>(
+        `SELECT count(*)::int AS requested FROM referrals WHERE status = 'requested' AND (referring_organisation_id = $1 OR provider_organisation_id = $1)`,
+        [fixture.organisation.id],
+      );
+      expect((await call('GET', '/fhir/Task?status=requested&_count=1', referrerToken)).body.total).toBe(requested);
+      // Another provider sees none of them.
+      expect(Number((await call('GET', '/fhir/Task?_count=1', otherProviderToken)).body.total)).toBeLessThan(copies);
+    } finally {
+      await test.db.query(`DELETE FROM referrals WHERE id = ANY($1::uuid[])`, [inserted.map((r) => r.id)]);
+    }
+  });
+
   it('lists tokens without their values and revokes one at once', async () => {
     const token = await createApiToken(deps, { userId: fixture.professional.id, organisationId: fixture.organisation.id, label: 'to revoke' });
     expect((await call('GET', `/fhir/ServiceRequest/${id}`, token)).status).toBe(200);

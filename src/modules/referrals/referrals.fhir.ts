@@ -170,15 +170,10 @@ export function operationOutcome(code: string, diagnostics: string): Json {
 }
 
 /** Whether an organisation matches a search value: `system|value`, a bare business ID or a Tarjotin id. */
-export function organisationMatches(id: string, organisation: OrganisationIdentity | undefined, search: string): boolean {
+/** An organisation token search (`system|value`, `value` or `Organization/id`) as its parts. */
+export function organisationSearch(search: string): { system: string; value: string } {
   const [system, value] = search.includes('|') ? (search.split('|', 2) as [string, string]) : ['', search];
-  const candidates: [string, string | null | undefined][] = [
-    [systems.organisation, id],
-    [systems.businessId, organisation?.business_id],
-    [systems.ptvOrganisation, organisation?.source === 'ptv' ? organisation.source_id : null],
-  ];
-  const plain = value.replace(/^Organization\//, '');
-  return candidates.some(([s, v]) => v !== null && v !== undefined && v === plain && (system === '' || system === s));
+  return { system, value: value.replace(/^Organization\//, '') };
 }
 
 export interface ParsedServiceRequest {

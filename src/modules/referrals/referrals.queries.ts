@@ -186,6 +186,63 @@ export async function listReferralSummaries(
   );
 }
 
+/**
+ * A page of the referrals in scope (as listReferralSummaries) that meet the criteria of a FHIR
+ * search, newest change first, and how many meet them. `requesterIds` / `providerIds` null:
+ * any organisation.
+ */
+export async function searchReferralSummaries(
+  q: Queryable,
+  f: {
+    referringOrganisationIds: readonly string[];
+    providerOrganisationIds: readonly string[];
+    regionCodes: readonly string[];
+    statuses: readonly ReferralStatus[] | null;
+    requesterIds: readonly string[] | null;
+    providerIds: readonly string[] | null;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ rows: SummaryRow[]; total: number }> {
+  const where = `(r.referring_organisation_id = ANY($1::uuid[]) OR r.provider_organisation_id = ANY($2::uuid[]) OR r.region_code = ANY($3::text[]))
+       AND ($4::text[] IS NULL OR r.status = ANY($4::text[]))
+       AND ($5::uuid[] IS NULL OR r.referring_organisation_id = ANY($5::uuid[]))
+       AND ($6::uuid[] IS NULL OR r.provider_organisation_id = ANY($6::uuid[]))`;
+  const params = [f.referringOrganisationIds, f.providerOrganisationIds, f.regionCodes, f.statuses, f.requesterIds, f.providerIds];
+  const [rows, [count]] = await Promise.all([
+    q.query<SummaryRow>(
+      `SELECT r.id, r.status, r.status_reason, r.service_id, s.name AS service_name, r.referring_organisation_id, o.name AS referring_organisation_name,
+         r.provider_organisation_id, r.need_codes, r.created_at, r.updated_at, f.due_at AS follow_up_due_at, f.recorded_at AS follow_up_recorded_at
+       FROM referrals r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.referring_organisation_id
+         LEFT JOIN referral_follow_ups f ON f.referral_id = r.id
+       WHERE ${where}
+       ORDER BY r.updated_at DESC, r.id LIMIT $7 OFFSET $8`,
+      [...params, f.limit, f.offset],
+    ),
+    q.query<{ total: number }>(`SELECT count(*)::integer AS total FROM referrals r WHERE ${where}`, params),
+  ]);
+  return { rows, total: count?.total ?? 0 };
+}
+
+/**
+ * Organisations a FHIR identifier search names: `system|value` or a bare value, matched
+ * against our id, the business ID and the PTV organisation id (`systems` gives their URIs).
+ */
+export async function findOrganisationIdsByIdentifier(
+  q: Queryable,
+  search: { system: string; value: string },
+  systems: { organisation: string; businessId: string; ptvOrganisation: string },
+): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    `SELECT id FROM organisations
+      WHERE ($1 IN ('', $3) AND id::text = $2)
+         OR ($1 IN ('', $4) AND business_id = $2)
+         OR ($1 IN ('', $5) AND source = 'ptv' AND source_id = $2)`,
+    [search.system, search.value, systems.organisation, systems.businessId, systems.ptvOrganisation],
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function insertFollowUp(q: Queryable, referralId: string, dueAt: Date): Promise<void> {
   await q.query(`INSERT INTO referral_follow_ups (referral_id, due_at) VALUES ($1, $2)`, [referralId, dueAt]);
 }

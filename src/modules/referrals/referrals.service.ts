@@ -192,6 +192,38 @@ export async function listReferrals(deps: Deps, actor: Actor, options: { as: 're
   return rows.map(summaryOf);
 }
 
+/** An organisation named by identifier: a FHIR system URI ('' for any of ours) and a value. */
+export interface OrganisationSearch {
+  system: string;
+  value: string;
+}
+
+/**
+ * A FHIR search over every referral the actor may see (as listReferrals with `as: 'any'`): the
+ * criteria and the page are applied in SQL, so `total` counts them all.
+ */
+export async function searchReferrals(
+  deps: Deps,
+  actor: Actor,
+  criteria: { statuses?: readonly ReferralStatus[]; requester?: OrganisationSearch; provider?: OrganisationSearch; limit: number; offset: number },
+  systems: { organisation: string; businessId: string; ptvOrganisation: string },
+): Promise<{ summaries: ReferralSummary[]; total: number }> {
+  const scope = listScope(actor);
+  const organisationsOf = async (search: OrganisationSearch | undefined) => (search ? queries.findOrganisationIdsByIdentifier(deps.db, search, systems) : null);
+  const [requesterIds, providerIds] = await Promise.all([organisationsOf(criteria.requester), organisationsOf(criteria.provider)]);
+  const { rows, total } = await queries.searchReferralSummaries(deps.db, {
+    referringOrganisationIds: scope.referring,
+    providerOrganisationIds: scope.providing,
+    regionCodes: scope.regions,
+    statuses: criteria.statuses ?? null,
+    requesterIds,
+    providerIds,
+    limit: criteria.limit,
+    offset: criteria.offset,
+  });
+  return { summaries: rows.map(summaryOf), total };
+}
+
 /** One referral with the person's data, its consents, timeline and follow-up. Logs the read. */
 export async function getReferral(deps: Deps, actor: Actor, id: string, options: { channel: AccessChannel; purpose?: string } = { channel: 'web' }): Promise<ReferralDetail> {
   const row = await referralFor(deps, actor, id);
