@@ -246,7 +246,7 @@ export async function searchServiceIds(
   const now = add(filters.now);
   const limit = add(paging.limit);
   const offset = add(paging.offset);
-  // float8, not numeric: extract() returns numeric, and numeric exp() costs microseconds per row.
+  // float8, not numeric: extract() returns numeric, and numeric arithmetic (exp) is slower.
   const days = (from: string, to: string) => `greatest(0, extract(epoch FROM (${to} - ${from}))::float8 / 86400)`;
   // Sorted by relevance, the distance and next-occurrence subqueries (the costly parts) run only
   // for rows whose other factors can still reach the page: with c the k-th best
