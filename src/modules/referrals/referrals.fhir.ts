@@ -169,7 +169,6 @@ export function operationOutcome(code: string, diagnostics: string): Json {
   return { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, diagnostics }] };
 }
 
-/** Whether an organisation matches a search value: `system|value`, a bare business ID or a Tarjotin id. */
 /** An organisation token search (`system|value`, `value` or `Organization/id`) as its parts. */
 export function organisationSearch(search: string): { system: string; value: string } {
   const [system, value] = search.includes('|') ? (search.split('|', 2) as [string, string]) : ['', search];

@@ -168,16 +168,19 @@ export interface SummaryRow {
   follow_up_recorded_at: Date | null;
 }
 
+/** The columns and joins of a SummaryRow (alias r: referrals, f: its follow-up). */
+const summarySelect = `SELECT r.id, r.status, r.status_reason, r.service_id, s.name AS service_name, r.referring_organisation_id, o.name AS referring_organisation_name,
+       r.provider_organisation_id, r.need_codes, r.created_at, r.updated_at, f.due_at AS follow_up_due_at, f.recorded_at AS follow_up_recorded_at
+     FROM referrals r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.referring_organisation_id
+       LEFT JOIN referral_follow_ups f ON f.referral_id = r.id`;
+
 /** Referrals visible in a list, filtered by organisation (as referrer or provider) or region, and by status. */
 export async function listReferralSummaries(
   q: Queryable,
   f: { referringOrganisationIds?: readonly string[]; providerOrganisationIds?: readonly string[]; regionCodes?: readonly string[]; statuses?: readonly ReferralStatus[]; followUpDueBefore?: Date; limit: number },
 ): Promise<SummaryRow[]> {
   return q.query<SummaryRow>(
-    `SELECT r.id, r.status, r.status_reason, r.service_id, s.name AS service_name, r.referring_organisation_id, o.name AS referring_organisation_name,
-       r.provider_organisation_id, r.need_codes, r.created_at, r.updated_at, f.due_at AS follow_up_due_at, f.recorded_at AS follow_up_recorded_at
-     FROM referrals r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.referring_organisation_id
-       LEFT JOIN referral_follow_ups f ON f.referral_id = r.id
+    `${summarySelect}
      WHERE (r.referring_organisation_id = ANY($1::uuid[]) OR r.provider_organisation_id = ANY($2::uuid[]) OR r.region_code = ANY($3::text[]))
        AND ($4::text[] IS NULL OR r.status = ANY($4::text[]))
        AND ($5::timestamptz IS NULL OR (f.due_at <= $5 AND f.recorded_at IS NULL))
@@ -211,10 +214,7 @@ export async function searchReferralSummaries(
   const params = [f.referringOrganisationIds, f.providerOrganisationIds, f.regionCodes, f.statuses, f.requesterIds, f.providerIds];
   const [rows, [count]] = await Promise.all([
     q.query<SummaryRow>(
-      `SELECT r.id, r.status, r.status_reason, r.service_id, s.name AS service_name, r.referring_organisation_id, o.name AS referring_organisation_name,
-         r.provider_organisation_id, r.need_codes, r.created_at, r.updated_at, f.due_at AS follow_up_due_at, f.recorded_at AS follow_up_recorded_at
-       FROM referrals r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.referring_organisation_id
-         LEFT JOIN referral_follow_ups f ON f.referral_id = r.id
+      `${summarySelect}
        WHERE ${where}
        ORDER BY r.updated_at DESC, r.id LIMIT $7 OFFSET $8`,
       [...params, f.limit, f.offset],
