@@ -172,18 +172,14 @@ export interface BoostSpec {
   targetGroups: string[];
 }
 
-/** True when the filters narrow the tray (anything besides the clock). */
-export function hasFilters(filters: FilterSpec): boolean {
-  return Object.entries(filters).some(([key, value]) => key !== 'now' && value !== undefined && (!Array.isArray(value) || value.length > 0));
-}
-
 /**
  * The filters as a condition over a search document's `d.service_id`, placeholders from
- * `offset + 1`: the text ranking then ranks only activities that can be shown.
+ * `offset + 1`, or undefined when they narrow nothing (only the clock, or an origin without a
+ * radius): the text ranking then ranks only activities that can be shown.
  */
-export function filterRestriction(filters: FilterSpec, offset: number): { where: string; params: unknown[] } {
+export function filterRestriction(filters: FilterSpec, offset: number): { where: string; params: unknown[] } | undefined {
   const built = build(filters, undefined, offset, 'd');
-  return { where: built.where, params: built.params };
+  return built.where === 'true' ? undefined : { where: built.where, params: built.params };
 }
 
 export interface SearchRow {
@@ -218,13 +214,10 @@ export async function searchServiceIds(
 ): Promise<SearchRow[]> {
   // Without text the filters first pick the search documents (narrow, indexed), then the services.
   // With text the matches are already filtered: they are joined in with their scores.
-  // (An origin without a radius is no restriction: its condition is 'true'.)
-  const restriction = !text && hasFilters(filters) ? filterRestriction(filters, 0) : undefined;
+  const restriction = text ? undefined : filterRestriction(filters, 0);
   const candidates: ConditionSpec | undefined = text
     ? { condition: 'true', params: [text.ids, text.scores] }
-    : restriction && restriction.where !== 'true'
-      ? { condition: `s.id IN (SELECT d.service_id::uuid FROM search_documents d WHERE ${restriction.where})`, params: restriction.params }
-      : undefined;
+    : restriction && { condition: `s.id IN (SELECT d.service_id::uuid FROM search_documents d WHERE ${restriction.where})`, params: restriction.params };
   const built = build(text ? { now: filters.now, ...(filters.origin ? { origin: { latitude: filters.origin.latitude, longitude: filters.origin.longitude } } : {}) } : filters, candidates);
   const from = text ? 'unnest($1::uuid[], $2::float8[]) AS t(id, score) JOIN services s ON s.id = t.id' : 'services s';
   const score = text ? 't.score' : '1';

@@ -11,7 +11,7 @@ import type { SearchLanguage } from './analysis/language.ts';
 import { allConcepts } from './concepts/concepts.ts';
 import { countSearchDocuments } from './query/search-index.queries.ts';
 import { rankParameterCount, type RankFacetRow } from './query/search-text.queries.ts';
-import { filterRestriction, hasFilters, type FilterSpec } from './search.queries.ts';
+import { filterRestriction, type FilterSpec } from './search.queries.ts';
 import { createTextSearch, defaultTextSearchSettings, type Place } from './query/text-search.ts';
 import { searchAnalyser } from './search.analyser.ts';
 
@@ -81,7 +81,7 @@ export const rankedDocumentLimit = 2000;
 /** Runs the text pipeline; an empty `ids` means nothing matched. `filters` narrow what is ranked. */
 export async function matchText(db: Queryable, text: string, hint: SearchLanguage, filters?: FilterSpec): Promise<TextMatch> {
   const engine = await engineFor(db);
-  const restriction = filters && hasFilters(filters) ? filterRestriction(filters, rankParameterCount) : undefined;
+  const restriction = filters ? filterRestriction(filters, rankParameterCount) : undefined;
   const { plan, rows, facets, didYouMean } = await engine.search(text, hint, textCandidateLimit, { ...restriction, max: rankedDocumentLimit });
   const best = rows[0]?.score ?? 0;
   const matched = plan.concepts.flatMap((id) => (conceptsById.has(id) ? [conceptsById.get(id)!] : []));
