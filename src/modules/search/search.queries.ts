@@ -303,10 +303,7 @@ export type { RankFacetRow as FacetRow } from './query/search-text.queries.ts';
 export async function searchFacets(q: Queryable, filters: FilterSpec): Promise<FacetRow[]> {
   const built = build(filters, undefined, 0, 'd');
   return q.query<FacetRow>(
-    `WITH matched AS MATERIALIZED (
-       SELECT d.filter_keys FROM search_documents d WHERE ${built.where}
-     )
-     ${facetCountsSql('matched')}`,
+    facetCountsSql(`SELECT d.filter_keys FROM search_documents d WHERE ${built.where}`),
     built.params,
   );
 }
