@@ -46,14 +46,14 @@ export interface TextSpec {
 
 /**
  * Bounds of the factor the blended relevance multiplies the text score by (topic × distance ×
- * time × quality, see `searchServiceIds`): a match whose text score times the upper bound is
+ * time × quality, see `searchPage`): a match whose text score times the upper bound is
  * below the k-th best text score times the lower bound cannot reach the first k places.
  */
 export function relevanceFactorBounds(withOrigin: boolean): { min: number; max: number } {
   return { min: withOrigin ? distanceFactorMin : 1, max: topicFactorMax * timeFactorMax * qualityFactorMax };
 }
 
-/** Ranges of the blended factors (searchServiceIds): topic 1…1.3, distance 0.6…1, time and quality 1…1.1. */
+/** Ranges of the blended factors (searchPage): topic 1…1.3, distance 0.6…1, time and quality 1…1.1. */
 const topicFactorMax = 1.3;
 const distanceFactorMin = 0.6;
 const timeFactorMax = 1.1;
@@ -199,19 +199,20 @@ export interface SearchRow {
 }
 
 /**
- * Ids of matching activities with the parts of their score, ranked by `order`. Relevance blends
- * the text score (0…1) with a topic match (themes / target groups of the query's concepts or
- * filters: up to +30 %), distance (×0.6…1, half-way at ~14 km), an occurrence soon (up to +10 %),
- * a review in the last year and freshness of the data (up to +5 % each).
+ * One page of matching activities, ranked by `order`, with the parts of their score and their
+ * display fields. Relevance blends the text score (0…1) with a topic match (themes / target
+ * groups of the query's concepts or filters: up to +30 %), distance (×0.6…1, half-way at
+ * ~14 km), an occurrence soon (up to +10 %), a review in the last year and freshness of the data
+ * (up to +5 % each).
  */
-export async function searchServiceIds(
+export async function searchPage(
   q: Queryable,
   filters: FilterSpec,
   text: TextSpec | undefined,
   order: 'relevance' | 'distance' | 'soonest',
   paging: { limit: number; offset: number },
   boost: BoostSpec = { themes: [], targetGroups: [] },
-): Promise<SearchRow[]> {
+): Promise<(SearchRow & HitRow)[]> {
   // Without text the filters first pick the search documents (narrow, indexed), then the services.
   // With text the matches are already filtered: they are joined in with their scores.
   const restriction = text ? undefined : filterRestriction(filters, 0);
@@ -256,7 +257,7 @@ export async function searchServiceIds(
     order === 'distance'
       ? `(SELECT distance_km FROM matched ORDER BY distance_km NULLS LAST OFFSET ${add(paging.offset + paging.limit - 1)} LIMIT 1)`
       : undefined;
-  return q.query<SearchRow>(
+  return q.query<SearchRow & HitRow>(
     // MATERIALIZED: each row's factors and subqueries run once, not once per use.
     `WITH base AS MATERIALIZED (
        SELECT s.id, ${score}::double precision AS text_score,
@@ -283,12 +284,21 @@ export async function searchServiceIds(
          CASE WHEN next_event_at IS NULL THEN 1
               ELSE 1 + ${timeFactorMax - 1} * exp(-least(${days(`${now}::timestamptz`, 'next_event_at')} / 14, 50)) END AS time_factor
        FROM ${nearest ? 'timed' : 'matched'}
+     ),
+     page AS MATERIALIZED (
+       SELECT *, (text_score * topic_factor * distance_factor * time_factor * quality_factor)::double precision AS relevance,
+         ${text ? `${add(text.total)}::integer` : '(SELECT count(*) FROM base)::integer'} AS total
+       FROM parts
+       ORDER BY ${orderBy}
+       LIMIT ${limit} OFFSET ${offset}
      )
-     SELECT *, (text_score * topic_factor * distance_factor * time_factor * quality_factor)::double precision AS relevance,
-       ${text ? `${add(text.total)}::integer` : '(SELECT count(*) FROM base)::integer'} AS total
-     FROM parts
-     ORDER BY ${orderBy}
-     LIMIT ${limit} OFFSET ${offset}`,
+     -- The page's display fields in the same statement (one location each: the first by name).
+     SELECT p.*, ${hitColumns}
+     FROM page p
+     JOIN services s ON s.id = p.id
+     JOIN organisations o ON o.id = s.organisation_id
+     LEFT JOIN LATERAL (${firstLocation('p.id')}) loc ON true
+     ORDER BY ${orderBy.replace(/\b(relevance|next_event_at|distance_km|id)\b/g, 'p.$1')}`,
     params,
   );
 }
@@ -334,24 +344,14 @@ export interface HitRow {
   longitude: number | null;
 }
 
-/** The display fields of the given activities (one location each: the first by name). */
-export async function listHits(q: Queryable, ids: readonly string[]): Promise<HitRow[]> {
-  if (ids.length === 0) return [];
-  return q.query<HitRow>(
-    `SELECT s.id, s.name, s.summary, s.plain_summary, s.organisation_id, o.name AS organisation_name, s.themes,
+const hitColumns = `s.name, s.summary, s.plain_summary, s.organisation_id, o.name AS organisation_name, s.themes,
        s.target_groups, s.age_min, s.age_max, s.cost_type, s.kaikukortti, s.languages, s.municipality_codes,
        s.accepts_referrals, s.open_places, s.confidential_address,
        loc.name AS location_name, loc.street_address, loc.post_office, loc.municipality_code AS location_municipality,
-       loc.latitude, loc.longitude
-     FROM services s
-     JOIN organisations o ON o.id = s.organisation_id
-     LEFT JOIN LATERAL (
+       loc.latitude, loc.longitude`;
+
+const firstLocation = (serviceId: string) => `
        SELECT l.name, l.street_address, l.post_office, l.municipality_code, l.latitude, l.longitude
        FROM service_locations sl JOIN locations l ON l.id = sl.location_id
-       WHERE sl.service_id = s.id AND l.status = 'active'
-       ORDER BY l.name->>'fi' NULLS LAST, l.id LIMIT 1
-     ) loc ON true
-     WHERE s.id = ANY($1::uuid[])`,
-    [ids],
-  );
-}
+       WHERE sl.service_id = ${serviceId} AND l.status = 'active'
+       ORDER BY l.name->>'fi' NULLS LAST, l.id LIMIT 1`;

@@ -8,7 +8,7 @@
 import type { Deps } from '../../platform/deps.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { findPostalCode } from '../catalog/index.ts';
-import { listHits, relevanceFactorBounds, searchFacets, searchServiceIds, type FacetRow, type FilterSpec, type TextSpec } from './search.queries.ts';
+import { relevanceFactorBounds, searchFacets, searchPage, type FacetRow, type FilterSpec, type TextSpec } from './search.queries.ts';
 import type { FacetCounts, SearchHit, SearchQuery, SearchResult } from './search.types.ts';
 import { matchText, type TextMatch } from './search.text.ts';
 
@@ -82,59 +82,52 @@ export async function searchServices(deps: Deps, query: SearchQuery): Promise<Se
     targetGroups: [...new Set([...(query.targetGroups ?? []), ...(match?.conceptTargetGroups ?? [])])],
   };
   const [rows, facetRows] = await Promise.all([
-    searchServiceIds(deps.db, filters, spec, sort, { limit: pageSize, offset: (page - 1) * pageSize }, boost),
+    searchPage(deps.db, filters, spec, sort, { limit: pageSize, offset: (page - 1) * pageSize }, boost),
     match ? match.facets : searchFacets(deps.db, filters),
   ]);
-  const hits = new Map((await listHits(deps.db, rows.map((r) => r.id))).map((h) => [h.id, h]));
-  const items: SearchHit[] = rows.flatMap((row) => {
-    const hit = hits.get(row.id);
-    if (!hit) return [];
-    return [
-      {
-        id: hit.id,
-        name: hit.name,
-        summary: hit.summary,
-        plainSummary: hit.plain_summary,
-        organisation: { id: hit.organisation_id, name: hit.organisation_name },
-        themes: hit.themes,
-        targetGroups: hit.target_groups,
-        ageMin: hit.age_min,
-        ageMax: hit.age_max,
-        costType: hit.cost_type,
-        kaikukortti: hit.kaikukortti,
-        languages: hit.languages,
-        municipalityCodes: hit.municipality_codes,
-        acceptsReferrals: hit.accepts_referrals,
-        openPlaces: hit.open_places,
-        ...(hit.location_name && !hit.confidential_address
-          ? {
-              location: {
-                name: hit.location_name,
-                streetAddress: hit.street_address ?? {},
-                postOffice: hit.post_office ?? {},
-                municipalityCode: hit.location_municipality,
-                latitude: hit.latitude,
-                longitude: hit.longitude,
-              },
-            }
-          : {}),
-        ...(row.distance_km !== null && !hit.confidential_address ? { distanceKm: Math.round(row.distance_km * 10) / 10 } : {}),
-        ...(row.next_event_at ? { nextEventAt: row.next_event_at.toISOString() } : {}),
-        score: row.relevance,
-        ...(query.debug
-          ? {
-              scoreParts: {
-                text: row.text_score,
-                topic: row.topic_factor,
-                distance: row.distance_factor,
-                time: row.time_factor,
-                quality: row.quality_factor,
-              },
-            }
-          : {}),
-      },
-    ];
-  });
+  const items: SearchHit[] = rows.map((hit) => ({
+    id: hit.id,
+    name: hit.name,
+    summary: hit.summary,
+    plainSummary: hit.plain_summary,
+    organisation: { id: hit.organisation_id, name: hit.organisation_name },
+    themes: hit.themes,
+    targetGroups: hit.target_groups,
+    ageMin: hit.age_min,
+    ageMax: hit.age_max,
+    costType: hit.cost_type,
+    kaikukortti: hit.kaikukortti,
+    languages: hit.languages,
+    municipalityCodes: hit.municipality_codes,
+    acceptsReferrals: hit.accepts_referrals,
+    openPlaces: hit.open_places,
+    ...(hit.location_name && !hit.confidential_address
+      ? {
+          location: {
+            name: hit.location_name,
+            streetAddress: hit.street_address ?? {},
+            postOffice: hit.post_office ?? {},
+            municipalityCode: hit.location_municipality,
+            latitude: hit.latitude,
+            longitude: hit.longitude,
+          },
+        }
+      : {}),
+    ...(hit.distance_km !== null && !hit.confidential_address ? { distanceKm: Math.round(hit.distance_km * 10) / 10 } : {}),
+    ...(hit.next_event_at ? { nextEventAt: hit.next_event_at.toISOString() } : {}),
+    score: hit.relevance,
+    ...(query.debug
+      ? {
+          scoreParts: {
+            text: hit.text_score,
+            topic: hit.topic_factor,
+            distance: hit.distance_factor,
+            time: hit.time_factor,
+            quality: hit.quality_factor,
+          },
+        }
+      : {}),
+  }));
   return {
     items,
     total: rows[0]?.total ?? 0,
