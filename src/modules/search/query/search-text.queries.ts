@@ -236,16 +236,15 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
           AND (${input.candidates.where})` : ''}
         ${input.candidates?.max ? `LIMIT ${Math.trunc(input.candidates.max)}` : ''}
      ),
-     slots AS MATERIALIZED (
-       -- MATERIALIZED: each slot expression runs once per candidate, however often it is used;
-       -- OFFSET 0 keeps the ranks a subquery of their own, each computed once per candidate.
-       SELECT r.service_id, r.place_ids, r.filter_keys,
-              ${slotColumns || '0 AS none'}
-         FROM (SELECT c.service_id, c.place_ids, c.filter_keys${rankColumns ? `, ${rankColumns}` : ''}
-                 FROM candidates c CROSS JOIN q OFFSET 0) AS r
-     ),
      scored AS (
-       SELECT s.*, (${total})::float8 AS total, (${covered})::float8 AS covered, (${matched}) AS matched FROM slots s
+       -- Each OFFSET 0 keeps its subquery from being merged into the next level, so that every
+       -- rank and every slot expression is computed once per candidate however often it is used.
+       SELECT s.service_id, s.place_ids, s.filter_keys,
+              (${total})::float8 AS total, (${covered})::float8 AS covered, (${matched}) AS matched
+         FROM (SELECT r.service_id, r.place_ids, r.filter_keys, ${slotColumns || '0 AS none'}
+                 FROM (SELECT c.service_id, c.place_ids, c.filter_keys${rankColumns ? `, ${rankColumns}` : ''}
+                         FROM candidates c CROSS JOIN q OFFSET 0) AS r
+               OFFSET 0) AS s
      ),
      ranked AS MATERIALIZED (
        SELECT s.service_id, s.matched, s.filter_keys,
