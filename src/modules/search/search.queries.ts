@@ -237,11 +237,15 @@ export async function searchPage(
   };
   const themes = add(boost.themes);
   const groups = add(boost.targetGroups);
-  const now = add(filters.now);
   const limit = add(paging.limit);
   const offset = add(paging.offset);
-  // float8, not numeric: extract() returns numeric, and numeric arithmetic (exp) is slower.
-  const days = (from: string, to: string) => `greatest(0, extract(epoch FROM (${to} - ${from}))::float8 / 86400)`;
+  // float8, not numeric (extract() returns numeric, and numeric arithmetic is slower). Per row,
+  // only date_part of the row's own timestamp: the clock's epoch and the review cut-off are
+  // parameters, not expressions evaluated again on every row.
+  const nowEpoch = add(filters.now.getTime() / 1000);
+  const reviewedSince = add(new Date(filters.now.getTime() - 365 * 86_400_000));
+  const daysSince = (column: string) => `greatest(0, (${nowEpoch}::float8 - date_part('epoch', ${column})) / 86400)`;
+  const daysUntil = (column: string) => `greatest(0, (date_part('epoch', ${column}) - ${nowEpoch}::float8) / 86400)`;
   // Sorted by relevance, the distance and next-occurrence subqueries (the costly parts) run only
   // for rows whose other factors can still reach the page: with c the k-th best
   // text × topic × quality, a row below c × (lowest distance factor) / (highest time factor)
@@ -262,8 +266,8 @@ export async function searchPage(
     `WITH base AS MATERIALIZED (
        SELECT s.id, ${score}::double precision AS text_score,
          (1 + 0.2 * (s.themes && ${themes}::text[])::int + 0.1 * (s.target_groups && ${groups}::text[])::int)::double precision AS topic_factor,
-         (1 + 0.05 * (s.last_reviewed_at IS NOT NULL AND s.last_reviewed_at > ${now}::timestamptz - interval '365 days')::int
-            + 0.05 * exp(-least(${days('s.updated_at', `${now}::timestamptz`)} / 365, 50)))::double precision AS quality_factor,
+         (1 + 0.05 * (s.last_reviewed_at IS NOT NULL AND s.last_reviewed_at > ${reviewedSince}::timestamptz)::int
+            + 0.05 * exp(-least(${daysSince('s.updated_at')} / 365, 50)))::double precision AS quality_factor,
          s.last_reviewed_at, s.updated_at
        FROM ${from}
        WHERE ${built.where}
@@ -282,7 +286,7 @@ export async function searchPage(
        SELECT *,
          CASE WHEN distance_km IS NULL THEN 1 ELSE ${distanceFactorMin} + ${1 - distanceFactorMin} * exp(-least(distance_km / 20, 50)) END AS distance_factor,
          CASE WHEN next_event_at IS NULL THEN 1
-              ELSE 1 + ${timeFactorMax - 1} * exp(-least(${days(`${now}::timestamptz`, 'next_event_at')} / 14, 50)) END AS time_factor
+              ELSE 1 + ${timeFactorMax - 1} * exp(-least(${daysUntil('next_event_at')} / 14, 50)) END AS time_factor
        FROM ${nearest ? 'timed' : 'matched'}
      ),
      page AS MATERIALIZED (
