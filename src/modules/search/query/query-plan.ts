@@ -42,6 +42,8 @@ export interface QuerySlot {
   kind: 'word' | 'concept';
   /** For a word slot: the word as typed, lower-cased (a typo probe besides its analysed terms). */
   word?: string;
+  /** For a concept slot: the word slots whose words triggered the concept. */
+  covers?: number[];
 }
 
 export interface QueryPlan {
@@ -184,7 +186,7 @@ export function planQuery(text: string, hint: SearchLanguage, deps: PlannerDepen
     let slot: number;
     if (covered.length === 0 || weights.conceptSlots === 'separate') {
       slot = slots.length;
-      slots.push({ label: `concept:${match.concept.id}`, kind: 'concept' });
+      slots.push({ label: `concept:${match.concept.id}`, kind: 'concept', covers: covered });
     } else {
       slot = covered[0]!;
       for (const other of covered.slice(1)) merged.set(other, slot);
@@ -202,7 +204,10 @@ export function planQuery(text: string, hint: SearchLanguage, deps: PlannerDepen
   const live = slots.map((_, i) => i).filter((i) => slotOf(i) === i);
   const renumber = new Map(live.map((slot, index) => [slot, index]));
   const finalTerms = terms.map((term) => ({ ...term, slot: renumber.get(slotOf(term.slot))! }));
-  const finalSlots = live.map((i) => slots[i]!);
+  const finalSlots = live.map((i) => {
+    const slot = slots[i]!;
+    return slot.covers ? { ...slot, covers: [...new Set(slot.covers.map((w) => renumber.get(slotOf(w))!))] } : slot;
+  });
   return { language, slots: finalSlots, terms: dedupe(finalTerms), places: [...places], concepts: matches.map((m) => m.concept.id) };
 }
 

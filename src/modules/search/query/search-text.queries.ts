@@ -124,13 +124,24 @@ export interface RankInput {
    * How candidates are found: 'index' through the GIN index of the terms (rare terms), 'scan'
    * by testing documents one by one until `max` match (common terms: the index would list most
    * of the catalogue only for the LIMIT to drop it; the filters' own indexes still apply).
+   * Applies when `tiers` is absent.
    */
   access?: 'index' | 'scan';
   /**
-   * Indexes (into `queries`) of the terms whose OR finds the candidates; all terms when absent.
-   * Every term still scores the candidates.
+   * Candidate sources tried in order, in the same statement: the first whose matches (after
+   * the filters, up to `max`) number at least `tierMinimum` is ranked, and the last is ranked
+   * whatever its count. Every term still scores the candidates. Absent: one source, the OR of
+   * every term (with `access`). See DESIGN-NOTES.md, "Candidate tiers".
    */
-  candidateTerms?: readonly number[];
+  tiers?: readonly CandidateTier[];
+  tierMinimum?: number;
+}
+
+/** Documents that match every group (AND) of some of the terms (OR within a group). */
+export interface CandidateTier {
+  /** Indexes into `queries`. */
+  groups: readonly (readonly number[])[];
+  access?: 'index' | 'scan';
 }
 
 export interface RankedServiceRow {
@@ -171,6 +182,8 @@ export interface RankResult {
   rows: RankedServiceRow[];
   /** Counts over the filter columns of the ranked rows (the facets of a text search). */
   facets: RankFacetRow[];
+  /** The candidate tier that was ranked (index into `tiers`; 0 without tiers). */
+  tier: number;
 }
 
 /** ts_rank's weights for D, C, B, A when none are given (PostgreSQL's tsrank.c). */
@@ -186,13 +199,55 @@ function isSingleLexeme(query: string): boolean {
  * (matched slots / active slots)^coverageExponent, times a boost for services in a named place.
  */
 export async function rankServices(db: Queryable, input: RankInput): Promise<RankResult> {
-  const subset = input.candidateTerms?.map((i) => Math.trunc(i) + 1);
-  if (subset && (subset.length === 0 || subset.some((i) => !(i >= 1 && i <= input.queries.length)))) {
-    throw new Error('rankServices: candidateTerms must name some of the terms');
+  // No term (no word of the query is known): nothing matches.
+  if (input.queries.length === 0) return { rows: [], facets: [], tier: 0 };
+  const tiers: readonly CandidateTier[] = input.tiers?.length ? input.tiers : [{ groups: [input.queries.map((_, i) => i)], ...(input.access ? { access: input.access } : {}) }];
+  for (const tier of tiers) {
+    if (tier.groups.length === 0 || tier.groups.some((group) => group.length === 0 || group.some((i) => !Number.isInteger(i) || i < 0 || i >= input.queries.length))) {
+      throw new Error('rankServices: a candidate tier must name some of the terms in every group');
+    }
   }
-  const anyTerm = `(SELECT ('(' || string_agg(term, ') | (') || ')')::tsquery FROM unnest($2::text[]) WITH ORDINALITY AS q(term, i)${
-    subset ? ` WHERE i IN (${subset.join(', ')})` : ''
-  })`;
+  // Each tier's tsquery (AND of ORs of the terms' own tsqueries) is a parameter after the caller's.
+  const restriction = input.candidates?.params ?? [];
+  const tierQueries = tiers.map((tier) => tier.groups.map((group) => `(${group.map((i) => `(${input.queries[i]})`).join(' | ')})`).join(' & '));
+  const tierParam = (k: number) => `$${rankParameterCount + restriction.length + k + 1}::tsquery`;
+  const tierWhere = (k: number) => {
+    // 'index': the query as a subquery keeps its value from the planner, which would otherwise
+    // take a common OR for a sequential scan until the cap; the GIN index is the way we chose.
+    const match = tiers[k]!.access === 'scan' ? `(d.tsv @@ ${tierParam(k)}) IS TRUE` : `d.tsv @@ (SELECT ${tierParam(k)})`;
+    return `${match}${input.candidates?.where ? ` AND (${input.candidates.where})` : ''}${input.candidates?.max ? ` LIMIT ${Math.trunc(input.candidates.max)}` : ''}`;
+  };
+  const last = tiers.length - 1;
+  const minimum = Math.max(0, Math.trunc(input.tierMinimum ?? 0));
+  // One tier: its documents are the candidates. Several: each earlier tier's documents are a
+  // CTE (run only when the tiers before it fell short; copying them costs less than reading
+  // them again), pick names the first with enough of them, and only the picked branch of
+  // candidates runs (a one-time filter).
+  const candidatesSql =
+    tiers.length === 1
+      ? `candidates AS (
+       -- One index scan for the terms (and the filters: one GIN index holds both), or a scan
+       -- that stops at the cap; then each term is checked on the candidates only.
+       SELECT d.service_id, d.tsv, d.place_ids, d.filter_keys FROM search_documents d WHERE ${tierWhere(0)}
+     ),`
+      : `${tiers
+          .slice(0, last)
+          .map((_, k) => `t${k} AS MATERIALIZED (SELECT d.service_id, d.tsv, d.place_ids, d.filter_keys FROM search_documents d WHERE ${tierWhere(k)}),`)
+          .join('\n     ')}
+     pick AS MATERIALIZED (
+       SELECT CASE ${tiers.slice(0, last).map((_, k) => `WHEN (SELECT count(*) FROM t${k}) >= ${minimum} THEN ${k}`).join(' ')} ELSE ${last} END AS tier
+     ),
+     candidates AS (
+       ${tiers
+         .slice(0, last)
+         .map(
+           (_, k) => `SELECT service_id, tsv, place_ids, filter_keys FROM t${k} WHERE (SELECT tier FROM pick) = ${k}`,
+         )
+         .join('\n       UNION ALL\n       ')}
+       UNION ALL
+       (SELECT d.service_id, d.tsv, d.place_ids, d.filter_keys FROM search_documents d
+         WHERE (SELECT tier FROM pick) = ${last} AND ${tierWhere(last)})
+     ),`;
   // Per slot, the best weighted rank of its terms, as one expression per slot: every term's
   // tsquery is parsed once (the one-row \`q\`), and a candidate costs no subquery or aggregate.
   const number = (value: number) => {
@@ -223,19 +278,11 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
   const total = slotIds.map((slot) => `CASE WHEN s${slot} > 0 THEN ${saturate(`s${slot}`)} ELSE 0 END`).join(' + ') || '0';
   const covered = slotIds.map((slot) => `CASE WHEN s${slot} > 0 THEN ${slotWeight(slot)} ELSE 0 END`).join(' + ') || '0';
   const matched = slotIds.map((slot) => `(s${slot} > 0)::integer`).join(' + ') || '0';
-  const result = await db.query<RankedServiceRow & { facets: RankFacetRow[] | null }>(
+  const result = await db.query<RankedServiceRow & { facets: RankFacetRow[] | null; tier: number | null }>(
     // q also names $1, $3, $8 and $10 (slots, weights, saturation inlined above; field weights) so that every
     // placeholder has a type: the caller's restriction numbers from $13.
     `WITH q AS MATERIALIZED (SELECT $1::integer[] AS slots, $3::float8[] AS weights, $8::float4[] AS field_weights, $10::float8 AS saturation${termColumns ? `, ${termColumns}` : ''}),
-     candidates AS (
-       -- One index scan for the OR of every term (and the filters: one GIN index holds both),
-       -- or a scan that stops at the cap; then each term is checked on the candidates only.
-       SELECT d.service_id, d.tsv, d.place_ids, d.filter_keys
-         FROM search_documents d
-        WHERE ${input.access === 'scan' ? `(d.tsv @@ ${anyTerm}) IS TRUE` : `d.tsv @@ ${anyTerm}`}${input.candidates?.where ? `
-          AND (${input.candidates.where})` : ''}
-        ${input.candidates?.max ? `LIMIT ${Math.trunc(input.candidates.max)}` : ''}
-     ),
+     ${candidatesSql}
      scored AS (
        -- Each OFFSET 0 keeps its subquery from being merged into the next level, so that every
        -- rank and every slot expression is computed once per candidate however often it is used.
@@ -258,10 +305,11 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
         ORDER BY score DESC, s.service_id
         LIMIT $9::integer
      )
-     SELECT service_id AS "serviceId", score, matched::integer AS "matchedSlots", NULL::jsonb AS facets FROM ranked
+     SELECT service_id AS "serviceId", score, matched::integer AS "matchedSlots", NULL::jsonb AS facets, NULL::integer AS tier FROM ranked
      UNION ALL
-     -- One more row: the facet counts over the ranked rows.
-     SELECT NULL, NULL, NULL, coalesce((SELECT jsonb_agg(f) FROM (${facetCountsSql('SELECT filter_keys FROM ranked')}) AS f), '[]'::jsonb)
+     -- One more row: the facet counts over the ranked rows, and the tier ranked.
+     SELECT NULL, NULL, NULL, coalesce((SELECT jsonb_agg(f) FROM (${facetCountsSql('SELECT filter_keys FROM ranked')}) AS f), '[]'::jsonb),
+            ${tiers.length === 1 ? '0' : '(SELECT tier FROM pick)'}
      ORDER BY 4 NULLS FIRST, 2 DESC, 1`,
     [
       input.slots,
@@ -276,11 +324,14 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
       input.saturation,
       input.slotWeights,
       input.coverage,
-      ...(input.candidates?.params ?? []),
+      ...restriction,
+      ...tierQueries,
     ],
   );
+  const summary = result.find((row) => row.serviceId === null);
   return {
     rows: result.filter((row) => row.serviceId !== null).map(({ serviceId, score, matchedSlots }) => ({ serviceId, score, matchedSlots })),
-    facets: result.find((row) => row.serviceId === null)?.facets ?? [],
+    facets: summary?.facets ?? [],
+    tier: summary?.tier ?? 0,
   };
 }

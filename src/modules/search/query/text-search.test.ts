@@ -4,11 +4,12 @@ import { skipReason } from '../../../../test/support/requirements.ts';
 import type { Db } from '../../../db/index.ts';
 import { openPglite } from '../../../db/pglite.ts';
 import type { FinnishAnalyser } from '../analysis/finnish.ts';
+import type { QuerySlot } from './query-plan.ts';
 import { createFinnishAnalyser } from '../analysis/finnish.ts';
 import { loadVoikko } from '../analysis/voikko.ts';
 import { CrossLanguageDictionary } from '../concepts/dictionary.ts';
 import { toSearchDocumentRow } from './search-document.ts';
-import { listStems, rankServices } from './search-text.queries.ts';
+import { listStems, rankServices, type CandidateTier } from './search-text.queries.ts';
 import {
   findIndexAnalyser,
   rebuildSearchVocabulary,
@@ -16,7 +17,7 @@ import {
   upsertIndexAnalyser,
   upsertSearchDocuments,
 } from './search-index.queries.ts';
-import { accessFor, createTextSearch, defaultTextSearchSettings, directTier } from './text-search.ts';
+import { accessFor, candidateTiers, createTextSearch, defaultTextSearchSettings } from './text-search.ts';
 
 /** A tiny catalogue: name, then description, per language. */
 const listings: { id: string; place: string; fi?: [string, string]; sv?: [string, string]; en?: [string, string] }[] = [
@@ -145,32 +146,66 @@ for (const analyser of analysers) {
 
     it('finds candidates through the given terms only and scores them with every term', async () => {
       // English fields are stemmed by snowball alike for both analysers: swim, pool, youth.
-      const rank = (candidateTerms?: number[]) =>
+      const rank = (tiers?: CandidateTier[], tierMinimum?: number) =>
         rankServices(db, {
           slots: [0, 0, 1], queries: ["'swim'", "'pool'", "'youth'"], weights: [1, 1, 1], activeSlots: 2, coverage: 'count',
           slotWeights: [1, 1], coverageExponent: 1, saturation: 0, places: [], placeBoost: 1, fieldWeights: [0.1, 0.2, 0.4, 1], limit: 10,
-          ...(candidateTerms ? { candidateTerms } : {}),
+          ...(tiers ? { tiers } : {}),
+          ...(tierMinimum !== undefined ? { tierMinimum } : {}),
         });
+      const ids = (result: Awaited<ReturnType<typeof rank>>) => result.rows.map((r) => r.serviceId).sort();
       const all = await rank();
-      expect(all.rows.map((r) => r.serviceId).sort()).toEqual(['swimming', 'youth']);
-      const throughPool = await rank([1]);
-      expect(throughPool.rows.map((r) => r.serviceId)).toEqual(['swimming']);
+      expect(ids(all)).toEqual(['swimming', 'youth']);
+      const throughPool = await rank([{ groups: [[1]] }]);
+      expect(ids(throughPool)).toEqual(['swimming']);
       expect(throughPool.rows[0]?.score).toBeCloseTo(all.rows.find((r) => r.serviceId === 'swimming')!.score, 9);
-      await expect(rank([])).rejects.toThrow(/candidateTerms/);
-      await expect(rank([3])).rejects.toThrow(/candidateTerms/);
+      // Groups are ANDed: swim and pool are in one listing, swim and youth in none.
+      expect(ids(await rank([{ groups: [[0], [1]] }]))).toEqual(['swimming']);
+      expect(ids(await rank([{ groups: [[0], [2]] }]))).toEqual([]);
+      await expect(rank([{ groups: [] }])).rejects.toThrow(/candidate tier/);
+      await expect(rank([{ groups: [[3]] }])).rejects.toThrow(/candidate tier/);
+    });
+
+    it('ranks the first candidate tier with enough matches, and the last one whatever its count', async () => {
+      const rank = (tiers: CandidateTier[], tierMinimum: number) =>
+        rankServices(db, {
+          slots: [0, 0, 1], queries: ["'swim'", "'pool'", "'youth'"], weights: [1, 1, 1], activeSlots: 2, coverage: 'count',
+          slotWeights: [1, 1], coverageExponent: 1, saturation: 0, places: [], placeBoost: 1, fieldWeights: [0.1, 0.2, 0.4, 1], limit: 10,
+          tiers, tierMinimum, candidates: { max: 10 },
+        });
+      const none: CandidateTier = { groups: [[0], [2]] };
+      const pool: CandidateTier = { groups: [[1]] };
+      const every: CandidateTier = { groups: [[0, 1, 2]] };
+      const fellThrough = await rank([none, pool, every], 1);
+      expect(fellThrough.tier).toBe(1);
+      expect(fellThrough.rows.map((r) => r.serviceId)).toEqual(['swimming']);
+      const first = await rank([{ groups: [[2]] }, every], 1);
+      expect(first.tier).toBe(0);
+      expect(first.rows.map((r) => r.serviceId)).toEqual(['youth']);
+      // No tier reaches the minimum: the last is ranked, and its facets are counted.
+      const last = await rank([pool, every], 5);
+      expect(last.tier).toBe(1);
+      expect(last.rows.map((r) => r.serviceId).sort()).toEqual(['swimming', 'youth']);
+      // The minimum counts matches of the tier itself: one listing has pool, so 2 is not enough.
+      expect((await rank([pool, every], 2)).tier).toBe(1);
+      expect((await rank([pool, every], 1)).tier).toBe(0);
     });
 
     it('on a capped search, takes the candidates from the query words when they match enough documents', async () => {
       const capped = (minimum: number) =>
         createTextSearch(db, { finnish: analyser, dictionary: new CrossLanguageDictionary(), places: [], totalDocuments: listings.length }, { ...defaultTextSearchSettings, directTierMinimum: minimum });
-      // "youth centres": the words match two listings; the concept layer adds Finnish words.
-      const words = await capped(1)('youth centres', 'en', 50, { max: 2 });
-      expect(words.resolved.terms.some((t) => !t.direct)).toBe(true);
-      expect(words.directTier).toBe(true);
-      expect(words.rows.map((r) => r.serviceId).sort()).toEqual(['swimming', 'youth']);
+      // "youth centres": both words are in one listing, either word in two; the concept layer adds Finnish words.
+      const both = await capped(1)('youth centres', 'en', 50, { max: 2 });
+      expect(both.resolved.terms.some((t) => !t.direct)).toBe(true);
+      expect(both.tier).toBe('allWords');
+      expect(both.rows.map((r) => r.serviceId)).toEqual(['youth']);
+      // Fewer than the minimum have both words: a wider tier, the words' aspects or either word.
+      const either = await capped(2)('youth centres', 'en', 50, { max: 2 });
+      expect(['allAspects', 'anyWord']).toContain(either.tier);
+      expect(either.rows.map((r) => r.serviceId).sort()).toEqual(['swimming', 'youth']);
       // The words match fewer documents than the minimum: every term finds the candidates.
       const every = await capped(3)('youth centres', 'en', 50, { max: 2 });
-      expect(every.directTier).toBe(false);
+      expect(every.tier).toBe('allTerms');
     });
 
     it('stems a repeated word once per database, and reads its document counts every time', async () => {
@@ -207,17 +242,33 @@ describe('stemming through the index configurations', () => {
   });
 });
 
-describe('direct tier', () => {
-  const term = (docCount: number, direct: boolean) => ({ slot: 0, query: "'x'", weight: 1, how: 'exact' as const, docCount, direct });
-  it('takes the query words on a catalogue larger than the cap when they are in at least the minimum of documents', () => {
-    expect(directTier([term(150, true), term(150, true), term(20_000, false)], { max: 2_000 }, 200, 100_000)).toEqual([0, 1]);
-    expect(directTier([term(150, true), term(20_000, false)], { max: 2_000 }, 200, 100_000)).toBeUndefined();
+describe('candidate tiers', () => {
+  const term = (slot: number, docCount: number, direct: boolean) => ({ slot, query: "'x'", weight: 1, how: 'exact' as const, docCount, direct });
+  const slots: QuerySlot[] = [
+    { label: 'gratis', kind: 'word' },
+    { label: 'kör', kind: 'word' },
+    { label: 'concept:choir', kind: 'concept', covers: [1] },
+  ];
+  const capped = { max: 2_000 };
+  it('offers every word, the words with their concepts, then any word, on a catalogue larger than the cap', () => {
+    expect(candidateTiers([term(0, 300, true), term(1, 400, true), term(2, 5_000, false)], slots, capped, 200, 100_000)).toEqual([
+      { kind: 'allWords', groups: [[0], [1]] },
+      { kind: 'allAspects', groups: [[0], [1, 2]] },
+      { kind: 'anyWord', groups: [[0, 1]] },
+    ]);
   });
-  it('needs a cap smaller than the catalogue, a word and an expansion', () => {
-    expect(directTier([term(5_000, true), term(20_000, false)], undefined, 200, 100_000)).toBeUndefined();
-    expect(directTier([term(500, true), term(900, false)], { max: 2_000 }, 200, 1_000)).toBeUndefined();
-    expect(directTier([term(5_000, true), term(5_000, true)], { max: 2_000 }, 200, 100_000)).toBeUndefined();
-    expect(directTier([term(5_000, false)], { max: 2_000 }, 200, 100_000)).toBeUndefined();
+  it('offers a tier only when each of its groups is in at least the minimum of documents', () => {
+    expect(candidateTiers([term(0, 150, true), term(1, 400, true), term(2, 5_000, false)], slots, capped, 200, 100_000)).toEqual([{ kind: 'anyWord', groups: [[0, 1]] }]);
+    expect(candidateTiers([term(0, 100, true), term(1, 90, true), term(2, 5_000, false)], slots, capped, 200, 100_000)).toEqual([]);
+  });
+  it('offers one word only as any word, and only when the query has expansions besides', () => {
+    expect(candidateTiers([term(0, 5_000, true), term(2, 20_000, false)], slots, capped, 200, 100_000)).toEqual([{ kind: 'anyWord', groups: [[0]] }]);
+    expect(candidateTiers([term(0, 5_000, true), term(0, 5_000, true)], slots, capped, 200, 100_000)).toEqual([]);
+  });
+  it('needs a cap smaller than the catalogue and a word of the query', () => {
+    expect(candidateTiers([term(0, 5_000, true), term(2, 20_000, false)], slots, undefined, 200, 100_000)).toEqual([]);
+    expect(candidateTiers([term(0, 500, true), term(2, 900, false)], slots, capped, 200, 1_000)).toEqual([]);
+    expect(candidateTiers([term(2, 5_000, false)], slots, capped, 200, 100_000)).toEqual([]);
   });
 });
 

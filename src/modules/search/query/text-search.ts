@@ -10,11 +10,11 @@ import { normaliseWord } from '../analysis/tokenize.ts';
 import type { WordKeys } from '../concepts/concepts.ts';
 import { allConcepts, createConceptMatcher } from '../concepts/concepts.ts';
 import type { CrossLanguageDictionary } from '../concepts/dictionary.ts';
-import type { PlanWeights } from './query-plan.ts';
+import type { PlanWeights, QuerySlot } from './query-plan.ts';
 import { planQuery } from './query-plan.ts';
 import type { ResolveOptions, ResolvedTerm } from './resolve-terms.ts';
 import { defaultResolveOptions, resolveTerms } from './resolve-terms.ts';
-import type { RankInput } from './search-text.queries.ts';
+import type { CandidateTier, RankInput } from './search-text.queries.ts';
 import { rankServices } from './search-text.queries.ts';
 
 /** A place the query may name: an id (municipality code) and its names in any language. */
@@ -37,7 +37,7 @@ export interface TextSearchSettings {
   lastResortSimilarity: number;
   placeBoost: number;
   fieldWeights: RankInput['fieldWeights'];
-  /** Matches of the query's own words (and the filters) that make the expansions unnecessary (directTier). */
+  /** Matches of the query's own words (and the filters) that make the expansions unnecessary (candidateTiers). */
   directTierMinimum: number;
 }
 
@@ -92,21 +92,45 @@ export function accessFor(terms: readonly { docCount: number }[], totalDocuments
   return common >= totalDocuments * 0.1 && common >= max ? 'scan' : 'index';
 }
 
+/** The candidate tiers narrower than every term (see candidateTiers). */
+export type NarrowTier = 'allWords' | 'allAspects' | 'anyWord';
+
 /**
- * The query's own words as the candidate source (see DESIGN-NOTES.md, "Direct tier"): only on a
- * catalogue larger than the ranking cap, and when the words alone are in at least `minimum`
- * documents, are the candidates first found through them alone; every term still scores them.
- * The expansions (parts, compounds, translations, concepts, typos) then need not be scanned: on
- * a large catalogue their common words are most of the index work. Returns the term indexes,
- * or undefined when every term must find candidates. The caller falls back to every term when
- * fewer than `minimum` documents match the words and the filters.
+ * The query's own words as the candidate source (see DESIGN-NOTES.md, "Candidate tiers"). Only
+ * on a catalogue larger than the ranking cap are the candidates first sought through narrower
+ * sets of terms, and every term still scores them:
+ * - 'allWords': the documents that contain every word of the query (a form of it);
+ * - 'allAspects': those that match every word through its own terms or the concepts it
+ *   triggered (gratis kör: something free of charge and about choirs or music);
+ * - 'anyWord': those that contain any of the words, when the query has expansions besides.
+ * A tier is offered only when each of its groups is in at least `minimum` documents. The
+ * ranking takes the first tier with at least `minimum` matches after the filters, and every
+ * term when none has. On a large catalogue the expansions' common words are most of the index
+ * work, and a capped OR of them is an arbitrary sample of weak matches.
  */
-export function directTier(terms: readonly ResolvedTerm[], candidates: RankInput['candidates'], minimum: number, totalDocuments: number): number[] | undefined {
+export function candidateTiers(
+  terms: readonly ResolvedTerm[],
+  slots: readonly QuerySlot[],
+  candidates: RankInput['candidates'],
+  minimum: number,
+  totalDocuments: number,
+): { kind: NarrowTier; groups: number[][] }[] {
   const max = candidates?.max;
   const direct = terms.flatMap((t, i) => (t.direct ? [i] : []));
-  if (!max || totalDocuments <= max || direct.length === 0 || direct.length === terms.length) return undefined;
-  const documents = direct.reduce((sum, i) => sum + terms[i]!.docCount, 0);
-  return documents >= minimum ? direct : undefined;
+  if (!max || totalDocuments <= max || direct.length === 0) return [];
+  const documents = (group: readonly number[]) => group.reduce((sum, i) => sum + terms[i]!.docCount, 0);
+  const enough = (groups: readonly (readonly number[])[]) => groups.every((group) => documents(group) >= minimum);
+  const tiers: { kind: NarrowTier; groups: number[][] }[] = [];
+  const wordSlots = [...new Set(direct.map((i) => terms[i]!.slot))].sort((a, b) => a - b);
+  if (wordSlots.length >= 2) {
+    const words = wordSlots.map((slot) => direct.filter((i) => terms[i]!.slot === slot));
+    if (enough(words)) tiers.push({ kind: 'allWords', groups: words });
+    const aspect = (slot: number) => (t: ResolvedTerm) => t.slot === slot || (slots[t.slot]?.covers?.includes(slot) ?? false);
+    const aspects = wordSlots.map((slot) => terms.flatMap((t, i) => (aspect(slot)(t) ? [i] : [])));
+    if (aspects.some((group, k) => group.length > words[k]!.length) && enough(aspects)) tiers.push({ kind: 'allAspects', groups: aspects });
+  }
+  if (direct.length < terms.length && documents(direct) >= minimum) tiers.push({ kind: 'anyWord', groups: [direct] });
+  return tiers;
 }
 
 /** Returns search(text, hint): the ranked service ids with the plan behind them. */
@@ -159,10 +183,23 @@ export function createTextSearch(
       access: accessFor(resolved.terms, deps.totalDocuments, candidates),
       ...(candidates ? { candidates } : {}),
     };
-    const tier = directTier(resolved.terms, candidates, settings.directTierMinimum, deps.totalDocuments);
-    let ranked = tier ? await rankServices(db, { ...input, candidateTerms: tier, access: accessFor(tier.map((i) => resolved.terms[i]!), deps.totalDocuments, candidates) }) : undefined;
-    if (ranked && ranked.rows.length < settings.directTierMinimum) ranked = undefined;
-    ranked ??= await rankServices(db, input);
-    return { plan, resolved, rows: ranked.rows, facets: ranked.facets, didYouMean, directTier: tier !== undefined && ranked.rows.length >= settings.directTierMinimum };
+    const offered = candidateTiers(resolved.terms, plan.slots, candidates, settings.directTierMinimum, deps.totalDocuments);
+    // Without filters, an OR tier with a single lexeme in at least the minimum of documents
+    // cannot fall short: it is the last tier tried (one source is cheaper than a choice).
+    const certain = (groups: number[][]) =>
+      !candidates?.where && groups.length === 1 && groups[0]!.some((i) => resolved.terms[i]!.how !== 'phrase' && resolved.terms[i]!.docCount >= settings.directTierMinimum);
+    const sure = offered.findIndex((tier) => certain(tier.groups));
+    const narrow = sure >= 0 ? offered.slice(0, sure + 1) : offered;
+    const tiers: CandidateTier[] = [
+      // An AND is rare enough for the index; the scan pays off only for an OR of common terms.
+      ...narrow.map((tier) => ({
+        groups: tier.groups,
+        access: tier.kind !== 'anyWord' ? ('index' as const) : accessFor(tier.groups.flat().map((i) => resolved.terms[i]!), deps.totalDocuments, candidates),
+      })),
+      ...(sure >= 0 ? [] : [{ groups: [resolved.terms.map((_, i) => i)], access: input.access ?? ('index' as const) }]),
+    ];
+    const ranked = await rankServices(db, { ...input, tiers, tierMinimum: settings.directTierMinimum });
+    const tier: NarrowTier | 'allTerms' = narrow[ranked.tier]?.kind ?? 'allTerms';
+    return { plan, resolved, rows: ranked.rows, facets: ranked.facets, didYouMean, tier };
   };
 }
