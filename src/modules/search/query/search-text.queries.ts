@@ -219,10 +219,11 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
   };
   const last = tiers.length - 1;
   const minimum = Math.max(0, Math.trunc(input.tierMinimum ?? 0));
-  // One tier: its documents are the candidates. Several: each earlier tier's documents are a
-  // CTE (run only when the tiers before it fell short; copying them costs less than reading
-  // them again), pick names the first with enough of them, and only the picked branch of
-  // candidates runs (a one-time filter).
+  // One tier: its documents are the candidates. Several: each earlier tier lists the row
+  // addresses of its documents (a CTE, run only when the tiers before it fell short), pick
+  // names the first with enough of them, and only the picked branch of candidates runs (a
+  // one-time filter), reading its rows again by address (a TID scan: no copy of the tsvectors,
+  // which could outgrow work_mem; the statement's snapshot keeps the addresses valid).
   const candidatesSql =
     tiers.length === 1
       ? `candidates AS (
@@ -232,7 +233,7 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
      ),`
       : `${tiers
           .slice(0, last)
-          .map((_, k) => `t${k} AS MATERIALIZED (SELECT d.service_id, d.tsv, d.place_ids, d.filter_keys FROM search_documents d WHERE ${tierWhere(k)}),`)
+          .map((_, k) => `t${k} AS MATERIALIZED (SELECT d.ctid AS tid FROM search_documents d WHERE ${tierWhere(k)}),`)
           .join('\n     ')}
      pick AS MATERIALIZED (
        SELECT CASE ${tiers.slice(0, last).map((_, k) => `WHEN (SELECT count(*) FROM t${k}) >= ${minimum} THEN ${k}`).join(' ')} ELSE ${last} END AS tier
@@ -241,7 +242,8 @@ export async function rankServices(db: Queryable, input: RankInput): Promise<Ran
        ${tiers
          .slice(0, last)
          .map(
-           (_, k) => `SELECT service_id, tsv, place_ids, filter_keys FROM t${k} WHERE (SELECT tier FROM pick) = ${k}`,
+           (_, k) => `SELECT d.service_id, d.tsv, d.place_ids, d.filter_keys FROM search_documents d
+        WHERE (SELECT tier FROM pick) = ${k} AND d.ctid = ANY(ARRAY(SELECT tid FROM t${k}))`,
          )
          .join('\n       UNION ALL\n       ')}
        UNION ALL

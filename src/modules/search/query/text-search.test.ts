@@ -193,7 +193,7 @@ for (const analyser of analysers) {
 
     it('on a capped search, takes the candidates from the query words when they match enough documents', async () => {
       const capped = (minimum: number) =>
-        createTextSearch(db, { finnish: analyser, dictionary: new CrossLanguageDictionary(), places: [], totalDocuments: listings.length }, { ...defaultTextSearchSettings, directTierMinimum: minimum });
+        createTextSearch(db, { finnish: analyser, dictionary: new CrossLanguageDictionary(), places: [], totalDocuments: listings.length }, { ...defaultTextSearchSettings, tierMinimum: minimum });
       // "youth centres": both words are in one listing, either word in two; the concept layer adds Finnish words.
       const both = await capped(1)('youth centres', 'en', 50, { max: 2 });
       expect(both.resolved.terms.some((t) => !t.direct)).toBe(true);

@@ -38,7 +38,7 @@ export interface TextSearchSettings {
   placeBoost: number;
   fieldWeights: RankInput['fieldWeights'];
   /** Matches of the query's own words (and the filters) that make the expansions unnecessary (candidateTiers). */
-  directTierMinimum: number;
+  tierMinimum: number;
 }
 
 export const defaultTextSearchSettings: TextSearchSettings = {
@@ -53,7 +53,7 @@ export const defaultTextSearchSettings: TextSearchSettings = {
   lastResortSimilarity: 0.3,
   placeBoost: 1.5,
   fieldWeights: [0.1, 0.2, 0.4, 1.0],
-  directTierMinimum: 200,
+  tierMinimum: 200,
 };
 
 /** Concept-trigger keys: Finnish through the analyser, Swedish and English lightly stemmed. */
@@ -183,11 +183,11 @@ export function createTextSearch(
       access: accessFor(resolved.terms, deps.totalDocuments, candidates),
       ...(candidates ? { candidates } : {}),
     };
-    const offered = candidateTiers(resolved.terms, plan.slots, candidates, settings.directTierMinimum, deps.totalDocuments);
+    const offered = candidateTiers(resolved.terms, plan.slots, candidates, settings.tierMinimum, deps.totalDocuments);
     // Without filters, an OR tier with a single lexeme in at least the minimum of documents
     // cannot fall short: it is the last tier tried (one source is cheaper than a choice).
     const certain = (groups: number[][]) =>
-      !candidates?.where && groups.length === 1 && groups[0]!.some((i) => resolved.terms[i]!.how !== 'phrase' && resolved.terms[i]!.docCount >= settings.directTierMinimum);
+      !candidates?.where && groups.length === 1 && groups[0]!.some((i) => resolved.terms[i]!.how !== 'phrase' && resolved.terms[i]!.docCount >= settings.tierMinimum);
     const sure = offered.findIndex((tier) => certain(tier.groups));
     const narrow = sure >= 0 ? offered.slice(0, sure + 1) : offered;
     const tiers: CandidateTier[] = [
@@ -198,7 +198,7 @@ export function createTextSearch(
       })),
       ...(sure >= 0 ? [] : [{ groups: [resolved.terms.map((_, i) => i)], access: input.access ?? ('index' as const) }]),
     ];
-    const ranked = await rankServices(db, { ...input, tiers, tierMinimum: settings.directTierMinimum });
+    const ranked = await rankServices(db, { ...input, tiers, tierMinimum: settings.tierMinimum });
     const tier: NarrowTier | 'allTerms' = narrow[ranked.tier]?.kind ?? 'allTerms';
     return { plan, resolved, rows: ranked.rows, facets: ranked.facets, didYouMean, tier };
   };
