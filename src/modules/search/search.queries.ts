@@ -227,16 +227,16 @@ export async function searchPage(
     distance: 'distance_km NULLS LAST, relevance DESC, id',
     soonest: 'next_event_at NULLS LAST, relevance DESC, id',
   }[order];
-  // The subqueries first: they number their parameters after the filters'.
-  const distance = built.distance();
-  const nextEvent = built.nextEvent();
   const params = [...built.params];
   const add = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-  const themes = add(boost.themes);
-  const groups = add(boost.targetGroups);
+  // Without themes or target groups to boost, the topic factor is 1 for every row.
+  const topic = [
+    ...(boost.themes.length ? [`0.2 * (s.themes && ${add(boost.themes)}::text[])::int`] : []),
+    ...(boost.targetGroups.length ? [`0.1 * (s.target_groups && ${add(boost.targetGroups)}::text[])::int`] : []),
+  ];
   const limit = add(paging.limit);
   const offset = add(paging.offset);
   // float8, not numeric (extract() returns numeric, and numeric arithmetic is slower). Per row,
@@ -261,11 +261,30 @@ export async function searchPage(
     order === 'distance'
       ? `(SELECT distance_km FROM matched ORDER BY distance_km NULLS LAST OFFSET ${add(paging.offset + paging.limit - 1)} LIMIT 1)`
       : undefined;
+  // Distance and next occurrence as joins of grouped rows, not a subquery per row: the planner
+  // picks index lookups per row for a few rows and one pass over the locations or the coming
+  // events for many (a whole tray's browse), which per-row subqueries cannot do.
+  const origin = filters.origin;
+  const nearSql = origin
+    ? `near AS MATERIALIZED (
+       SELECT sl.service_id AS id, min(${distanceSql(`${add(origin.latitude)}::double precision`, `${add(origin.longitude)}::double precision`)}) AS distance_km
+         FROM service_locations sl JOIN locations l ON l.id = sl.location_id
+        WHERE sl.service_id IN (SELECT id FROM kept) AND l.latitude IS NOT NULL AND l.status = 'active'
+        GROUP BY sl.service_id
+     ),`
+    : '';
+  const now = add(filters.now);
+  const soonSql = (source: string) => `soon AS MATERIALIZED (
+       SELECT e.service_id AS id, min(e.starts_at) AS next_event_at
+         FROM events e
+        WHERE e.service_id IN (${source}) AND e.status = 'scheduled' AND e.starts_at >= ${now}::timestamptz
+        GROUP BY e.service_id
+     ),`;
   return q.query<SearchRow & HitRow>(
     // MATERIALIZED: each row's factors and subqueries run once, not once per use.
     `WITH base AS MATERIALIZED (
        SELECT s.id, ${score}::double precision AS text_score,
-         (1 + 0.2 * (s.themes && ${themes}::text[])::int + 0.1 * (s.target_groups && ${groups}::text[])::int)::double precision AS topic_factor,
+         ${topic.length ? `(1 + ${topic.join(' + ')})::double precision` : '1::double precision'} AS topic_factor,
          (1 + 0.05 * (s.last_reviewed_at IS NOT NULL AND s.last_reviewed_at > ${reviewedSince}::timestamptz)::int
             + 0.05 * exp(-least(${daysSince('s.updated_at')} / 365, 50)))::double precision AS quality_factor,
          s.last_reviewed_at, s.updated_at
@@ -273,14 +292,20 @@ export async function searchPage(
        WHERE ${built.where}
      ),
      cut AS (SELECT ${cut} AS c),
-     matched AS MATERIALIZED (
-       SELECT s.*, ${distance} AS distance_km${nearest ? '' : `, ${nextEvent} AS next_event_at`}
-       FROM base s, cut
+     kept AS MATERIALIZED (
+       SELECT s.* FROM base s, cut
        WHERE cut.c IS NULL OR s.text_score * s.topic_factor * s.quality_factor * ${timeFactorMax} >= cut.c * ${lowestDistance}
      ),
-     ${nearest ? `timed AS MATERIALIZED (
-       SELECT s.*, CASE WHEN n.d IS NULL OR s.distance_km <= n.d THEN ${nextEvent} END AS next_event_at
-       FROM matched s, (SELECT ${nearest} AS d) AS n
+     ${nearSql}
+     ${nearest ? '' : soonSql('SELECT id FROM kept')}
+     matched AS MATERIALIZED (
+       SELECT k.*, ${origin ? 'n.distance_km' : 'NULL::double precision AS distance_km'}${nearest ? '' : ', x.next_event_at'}
+       FROM kept k${origin ? ' LEFT JOIN near n ON n.id = k.id' : ''}${nearest ? '' : ' LEFT JOIN soon x ON x.id = k.id'}
+     ),
+     ${nearest ? `nearest AS (SELECT ${nearest} AS d),
+     ${soonSql('SELECT m.id FROM matched m, nearest n WHERE n.d IS NULL OR m.distance_km <= n.d')}
+     timed AS MATERIALIZED (
+       SELECT m.*, x.next_event_at FROM matched m LEFT JOIN soon x ON x.id = m.id
      ),` : ''}
      parts AS (
        SELECT *,
