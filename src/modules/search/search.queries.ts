@@ -74,10 +74,6 @@ function distanceSql(lat: string, lon: string): string {
 interface Built {
   where: string;
   params: unknown[];
-  /** SQL of the distance to the nearest location (adds its parameters when called). */
-  distance(): string;
-  /** SQL of the next scheduled event (adds its parameter when called). */
-  nextEvent(): string;
 }
 
 /**
@@ -152,18 +148,13 @@ function build(filters: FilterSpec, text: ConditionSpec | undefined, offset = 0,
       AND e.starts_at >= ${now} AND e.starts_at < ${now}::timestamptz + make_interval(days => ${add(filters.upcomingDays)}))`);
   }
   const origin = filters.origin;
-  const distance = () => {
-    if (!origin) return 'NULL::double precision';
-    const point = distanceSql(`${add(origin.latitude)}::double precision`, `${add(origin.longitude)}::double precision`);
-    return `(SELECT min(${point}) FROM service_locations sl JOIN locations l ON l.id = sl.location_id
-      WHERE sl.service_id = ${id} AND l.latitude IS NOT NULL AND l.status = 'active')`;
-  };
   if (origin?.radiusKm !== undefined) {
-    conditions.push(`(${distance()} <= ${add(origin.radiusKm)} OR ${alias}.area_type = 'nationwide')`);
+    // The distance to the nearest of the activity's places.
+    const point = distanceSql(`${add(origin.latitude)}::double precision`, `${add(origin.longitude)}::double precision`);
+    conditions.push(`((SELECT min(${point}) FROM service_locations sl JOIN locations l ON l.id = sl.location_id
+      WHERE sl.service_id = ${id} AND l.latitude IS NOT NULL AND l.status = 'active') <= ${add(origin.radiusKm)} OR ${alias}.area_type = 'nationwide')`);
   }
-  const nextEvent = () =>
-    `(SELECT min(e.starts_at) FROM events e WHERE e.service_id = ${id} AND e.status = 'scheduled' AND e.starts_at >= ${add(filters.now)})`;
-  return { where: conditions.length ? conditions.join('\n  AND ') : 'true', params, distance, nextEvent };
+  return { where: conditions.length ? conditions.join('\n  AND ') : 'true', params };
 }
 
 /** Ranking signals besides the text: themes and target groups the query is about. */
@@ -246,7 +237,7 @@ export async function searchPage(
   const reviewedSince = add(new Date(filters.now.getTime() - 365 * 86_400_000));
   const daysSince = (column: string) => `greatest(0, (${nowEpoch}::float8 - date_part('epoch', ${column})) / 86400)`;
   const daysUntil = (column: string) => `greatest(0, (date_part('epoch', ${column}) - ${nowEpoch}::float8) / 86400)`;
-  // Sorted by relevance, the distance and next-occurrence subqueries (the costly parts) run only
+  // Sorted by relevance, distance and next occurrence (the costly parts) are looked up only
   // for rows whose other factors can still reach the page: with c the k-th best
   // text × topic × quality, a row below c × (lowest distance factor) / (highest time factor)
   // ranks below k others whatever its distance and next date.
