@@ -252,25 +252,42 @@ export async function searchPage(
     order === 'distance'
       ? `(SELECT distance_km FROM matched ORDER BY distance_km NULLS LAST OFFSET ${add(paging.offset + paging.limit - 1)} LIMIT 1)`
       : undefined;
-  // Distance and next occurrence as joins of grouped rows, not a subquery per row: the planner
-  // picks index lookups per row for a few rows and one pass over the locations or the coming
-  // events for many (a whole tray's browse), which per-row subqueries cannot do.
+  // Distance and next occurrence. A text search blends at most 1,000 matches: a lookup per row
+  // (index probes) is cheap, and its plan does not hang on statistics. A browse may blend a
+  // whole tray: grouped rows are joined in, so that the planner can take one pass over the
+  // locations or the coming events instead of a probe per row (14 → 11.5 ms for a 2,400-row
+  // distance-sorted browse).
+  const perRow = text !== undefined;
   const origin = filters.origin;
-  const nearSql = origin
-    ? `near AS MATERIALIZED (
-       SELECT sl.service_id AS id, min(${distanceSql(`${add(origin.latitude)}::double precision`, `${add(origin.longitude)}::double precision`)}) AS distance_km
-         FROM service_locations sl JOIN locations l ON l.id = sl.location_id
-        WHERE sl.service_id IN (SELECT id FROM kept) AND l.latitude IS NOT NULL AND l.status = 'active'
+  const point = origin ? distanceSql(`${add(origin.latitude)}::double precision`, `${add(origin.longitude)}::double precision`) : '';
+  const now = add(filters.now);
+  const placed = `service_locations sl JOIN locations l ON l.id = sl.location_id`;
+  const placeFilter = `l.latitude IS NOT NULL AND l.status = 'active'`;
+  const coming = `e.status = 'scheduled' AND e.starts_at >= ${now}::timestamptz`;
+  const nearSql =
+    origin && !perRow
+      ? `near AS MATERIALIZED (
+       SELECT sl.service_id AS id, min(${point}) AS distance_km FROM ${placed}
+        WHERE sl.service_id IN (SELECT id FROM kept) AND ${placeFilter}
         GROUP BY sl.service_id
      ),`
-    : '';
-  const now = add(filters.now);
-  const soonSql = (source: string) => `soon AS MATERIALIZED (
-       SELECT e.service_id AS id, min(e.starts_at) AS next_event_at
-         FROM events e
-        WHERE e.service_id IN (${source}) AND e.status = 'scheduled' AND e.starts_at >= ${now}::timestamptz
+      : '';
+  const soonSql = (source: string) =>
+    perRow
+      ? ''
+      : `soon AS MATERIALIZED (
+       SELECT e.service_id AS id, min(e.starts_at) AS next_event_at FROM events e
+        WHERE e.service_id IN (${source}) AND ${coming}
         GROUP BY e.service_id
      ),`;
+  const nextEvent = (id: string) => (perRow ? `(SELECT min(e.starts_at) FROM events e WHERE e.service_id = ${id} AND ${coming})` : 'x.next_event_at');
+  const distanceColumn = !origin
+    ? 'NULL::double precision AS distance_km'
+    : perRow
+      ? `(SELECT min(${point}) FROM ${placed} WHERE sl.service_id = k.id AND ${placeFilter}) AS distance_km`
+      : 'n.distance_km';
+  const nearJoin = origin && !perRow ? ' LEFT JOIN near n ON n.id = k.id' : '';
+  const soonJoin = (alias: string) => (perRow ? '' : ` LEFT JOIN soon x ON x.id = ${alias}.id`);
   return q.query<SearchRow & HitRow>(
     // MATERIALIZED: each row's factors and subqueries run once, not once per use.
     `WITH base AS MATERIALIZED (
@@ -290,13 +307,14 @@ export async function searchPage(
      ${nearSql}
      ${nearest ? '' : soonSql('SELECT id FROM kept')}
      matched AS MATERIALIZED (
-       SELECT k.*, ${origin ? 'n.distance_km' : 'NULL::double precision AS distance_km'}${nearest ? '' : ', x.next_event_at'}
-       FROM kept k${origin ? ' LEFT JOIN near n ON n.id = k.id' : ''}${nearest ? '' : ' LEFT JOIN soon x ON x.id = k.id'}
+       SELECT k.*, ${distanceColumn}${nearest ? '' : `, ${nextEvent('k.id')} AS next_event_at`}
+       FROM kept k${nearJoin}${nearest ? '' : soonJoin('k')}
      ),
      ${nearest ? `nearest AS (SELECT ${nearest} AS d),
-     ${soonSql('SELECT m.id FROM matched m, nearest n WHERE n.d IS NULL OR m.distance_km <= n.d')}
+     ${soonSql('SELECT m.id FROM matched m, nearest nn WHERE nn.d IS NULL OR m.distance_km <= nn.d')}
      timed AS MATERIALIZED (
-       SELECT m.*, x.next_event_at FROM matched m LEFT JOIN soon x ON x.id = m.id
+       SELECT m.*, CASE WHEN nn.d IS NULL OR m.distance_km <= nn.d THEN ${nextEvent('m.id')} END AS next_event_at
+       FROM matched m CROSS JOIN nearest nn${soonJoin('m')}
      ),` : ''}
      parts AS (
        SELECT *,

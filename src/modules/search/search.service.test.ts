@@ -138,15 +138,19 @@ describeEachBackend(`search service and API (${searchAnalyser().name} analyser)`
     const oulu = { latitude: 65.012, longitude: 25.465 };
     const at = async (name: string, events: { startsAt: Date }[]) =>
       (await createService(test.db, { organisation, service: { name: { fi: name }, areaMunicipalities: ['564'] }, locations: [{ municipalityCode: '564', ...oulu }], schedules: [], events })).service.id;
-    const later = await at('Lukupiiri Oulu', []);
-    const soon = await at('Kävelyryhmä Oulu', [{ startsAt: new Date(Date.now() + 2 * 86_400_000) }]);
-    const page = async (n: number) => (await search({ near: oulu, sort: 'distance', pageSize: 1, page: n })).items.map((i) => i.id);
-    expect(await page(1)).toEqual([soon]);
-    expect(await page(2)).toEqual([later]);
-    expect(await page(3)).not.toContain(soon);
-    const both = await search({ near: oulu, sort: 'distance', pageSize: 2, debug: true });
-    expect(both.items.map((i) => i.id)).toEqual([soon, later]);
-    expect(both.items[0]?.scoreParts?.time).toBeGreaterThan(1);
+    const later = await at('Kerho lukupiiri', []);
+    const soon = await at('Kerho kävelyryhmä', [{ startsAt: new Date(Date.now() + 2 * 86_400_000) }]);
+    // Browsing (distance and next occurrence joined in grouped) and a text search that both
+    // match alike (looked up per row).
+    for (const text of [undefined, 'kerho']) {
+      const page = async (n: number) => (await search({ ...(text ? { text } : {}), near: oulu, sort: 'distance', pageSize: 1, page: n })).items.map((i) => i.id);
+      expect(await page(1)).toEqual([soon]);
+      expect(await page(2)).toEqual([later]);
+      expect(await page(3)).not.toContain(soon);
+      const both = await search({ ...(text ? { text } : {}), near: oulu, sort: 'distance', pageSize: 2, debug: true });
+      expect(both.items.map((i) => i.id)).toEqual([soon, later]);
+      expect(both.items[0]?.scoreParts?.time).toBeGreaterThan(1);
+    }
   });
 
   const api = async (method: 'GET' | 'POST', query: Record<string, unknown>) =>
