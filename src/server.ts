@@ -2,7 +2,7 @@
 import { buildApp, catalogues } from './app.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { DatabaseUnavailableError, openDatabase, type Db } from './db/index.ts';
+import { DatabaseUnavailableError, maintainEmbeddedDatabase, openDatabase, type Db } from './db/index.ts';
 import { systemClock } from './platform/deps.ts';
 import { createTransports, purgeFinishedMessages, startOutboxDispatcher, type Dispatcher } from './modules/outbox/index.ts';
 import { InstrumentConfigError, purgeOldGuidanceSessions } from './modules/guidance/index.ts';
@@ -75,7 +75,10 @@ async function main(): Promise<void> {
     onReport: (runs) => app.log.info({ runs: runs.map((r) => ({ region: r.regionCode, records: r.records, score: r.score })) }, 'quality audit done'),
   });
   const housekeeping = setInterval(() => {
-    Promise.all([purgeOldGuidanceSessions(deps), purgeFinishedMessages(deps, 30), purgeExpiredSessions(deps), runReviewReminders(deps)]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
+    Promise.all([purgeOldGuidanceSessions(deps), purgeFinishedMessages(deps, 30), purgeExpiredSessions(deps), runReviewReminders(deps)])
+      // PGlite has no autovacuum: its tables are vacuumed and analyzed here, after the purges.
+      .then(() => maintainEmbeddedDatabase(db))
+      .catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
   }, 3_600_000);
   housekeeping.unref();
   // Follow-up reminders and personal-data retention of referrals (row claims: safe on every instance).

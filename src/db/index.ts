@@ -6,6 +6,7 @@ import { openPostgres } from './postgres.ts';
 
 export type { Db, Queryable, Row, Transaction } from './db.ts';
 export { migrate, migrationStatus, listMigrations } from './migrate.ts';
+export { maintainEmbeddedDatabase } from './maintenance.ts';
 
 export class DatabaseUnavailableError extends Error {}
 
