@@ -25,7 +25,7 @@ const requests = 2000;
 const arrivalRate = 20;
 
 /** Results pages a resident would open: themes, places, text, distance, several filters. */
-const resultPages = [
+export const resultPages = [
   '/fi/search?theme=exercise&municipality=837',
   '/fi/search?q=jumppa',
   '/sv/search?theme=culture&region=17',

@@ -3,7 +3,8 @@
  * statement of a whole searchServices call with its time. Development aid for the search bench.
  *   PROFILE_URL=postgres://…/search_bench npx tsx scripts/profile-search.ts "liikuntaa ikäihmisille" fi [filters-json]
  */
-import { openDatabase, type Db } from '../src/db/index.ts';
+import { openDatabase } from '../src/db/index.ts';
+import { timedDb } from './timed-db.ts';
 import { searchServices, type SearchQuery } from '../src/modules/search/index.ts';
 import { benchDeps } from '../bench/support.ts';
 
@@ -12,23 +13,12 @@ const [text = 'jumppa', lang = 'fi', extra = '{}'] = process.argv.slice(2);
 const db = await openDatabase({ databaseUrl: url, dataDir: '', databasePoolSize: 10 });
 const log: string[] = [];
 let explain = false;
-const timed: Db = new Proxy(db, {
-  get(target, key, receiver) {
-    if (key === 'query') {
-      return async (sql: string, params?: unknown[]) => {
-        const t = performance.now();
-        const result = await target.query(sql, params);
-        const ms = performance.now() - t;
-        log.push(`${ms.toFixed(1).padStart(7)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 110)}`);
-        if (explain && ms > 5) {
-          const plan = await target.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
-          log.push(plan.map((r) => r['QUERY PLAN']).join('\n'));
-        }
-        return result;
-      };
-    }
-    return Reflect.get(target, key, receiver);
-  },
+const timed = timedDb(db, async ({ sql, params, ms }) => {
+  log.push(`${ms.toFixed(1).padStart(7)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 110)}`);
+  if (explain && ms > 5) {
+    const plan = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    log.push(plan.map((r) => r['QUERY PLAN']).join('\n'));
+  }
 });
 const deps = benchDeps(timed);
 const query = { text, lang: lang as SearchQuery['lang'], ...JSON.parse(extra) } as SearchQuery;

@@ -5,41 +5,16 @@
  *   PROFILE_URL=postgres://…/web_bench npx tsx scripts/profile-web.ts [path…]
  */
 import { buildApp } from '../src/app.ts';
-import { openDatabase, type Db } from '../src/db/index.ts';
+import { openDatabase } from '../src/db/index.ts';
 import { benchDeps } from '../bench/support.ts';
+import { resultPages } from '../bench/web.bench.ts';
+import { timedDb } from './timed-db.ts';
 
 const url = process.env.PROFILE_URL ?? 'postgres://postgres@127.0.0.1:5432/web_bench';
-const paths = process.argv.slice(2).length
-  ? process.argv.slice(2)
-  : [
-      '/fi/search?theme=exercise&municipality=837',
-      '/fi/search?q=jumppa',
-      '/sv/search?theme=culture&region=17',
-      '/en/search?group=older_people&free=1',
-      '/fi/search?postalCode=33100&sort=distance',
-      '/fi/pirkanmaa/search?theme=peer_support',
-      '/fi/search?q=yksin%C3%A4isyys&postalCode=00100&sort=distance',
-      '/fi/search?theme=meeting_places&day=1&day=3&time=morning',
-      '/sv/search?q=motion&kaikukortti=1',
-      '/fi/search',
-      '/fi/search?theme=exercise&page=3',
-      '/en/search?q=choir&language=en',
-    ];
+const paths = process.argv.slice(2).length ? process.argv.slice(2) : resultPages;
 const db = await openDatabase({ databaseUrl: url, dataDir: '', databasePoolSize: 10 });
 const log: { ms: number; sql: string }[] = [];
-const timed: Db = new Proxy(db, {
-  get(target, key, receiver) {
-    if (key === 'query') {
-      return async (sql: string, params?: unknown[]) => {
-        const t = performance.now();
-        const result = await target.query(sql, params);
-        log.push({ ms: performance.now() - t, sql: sql.replace(/\s+/g, ' ').slice(0, 100) });
-        return result;
-      };
-    }
-    return Reflect.get(target, key, receiver);
-  },
-});
+const timed = timedDb(db, ({ sql, ms }) => log.push({ ms, sql: sql.replace(/\s+/g, ' ').slice(0, 100) }));
 const app = await buildApp(benchDeps(timed), { logger: false });
 const rounds = Number(process.env.PROFILE_ROUNDS ?? 20);
 let all = 0;
