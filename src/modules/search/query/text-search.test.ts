@@ -265,6 +265,16 @@ describe('candidate tiers', () => {
     expect(candidateTiers([term(0, 5_000, true), term(2, 20_000, false)], slots, capped, 200, 100_000)).toEqual([{ kind: 'anyWord', groups: [[0]] }]);
     expect(candidateTiers([term(0, 5_000, true), term(0, 5_000, true)], slots, capped, 200, 100_000)).toEqual([]);
   });
+  it('takes a misspelt word through its typo neighbours', () => {
+    const typo = { slot: 1, query: "'kör'", weight: 1, how: 'typo' as const, docCount: 400, direct: false };
+    expect(candidateTiers([term(0, 300, true), typo, term(2, 5_000, false)], slots, capped, 200, 100_000)).toEqual([
+      { kind: 'allWords', groups: [[0], [1]] },
+      { kind: 'allAspects', groups: [[0], [1, 2]] },
+      { kind: 'anyWord', groups: [[0, 1]] },
+    ]);
+    // A word with terms of its own does not add its typo neighbours.
+    expect(candidateTiers([term(0, 300, true), { ...typo, slot: 0 }, term(1, 400, true)], slots, capped, 200, 100_000)[0]).toEqual({ kind: 'allWords', groups: [[0], [2]] });
+  });
   it('needs a cap smaller than the catalogue and a word of the query', () => {
     expect(candidateTiers([term(0, 5_000, true), term(2, 20_000, false)], slots, undefined, 200, 100_000)).toEqual([]);
     expect(candidateTiers([term(0, 500, true), term(2, 900, false)], slots, capped, 200, 1_000)).toEqual([]);

@@ -99,7 +99,8 @@ export type NarrowTier = 'allWords' | 'allAspects' | 'anyWord';
  * The query's own words as the candidate source (see DESIGN-NOTES.md, "Candidate tiers"). Only
  * on a catalogue larger than the ranking cap are the candidates first sought through narrower
  * sets of terms, and every term still scores them:
- * - 'allWords': the documents that contain every word of the query (a form of it);
+ * - 'allWords': the documents that contain every word of the query (a form of it, or for a
+ *   misspelt word one of its typo neighbours);
  * - 'allAspects': those that match every word through its own terms or the concepts it
  *   triggered (gratis kör: something free of charge and about choirs or music);
  * - 'anyWord': those that contain any of the words, when the query has expansions besides.
@@ -116,14 +117,21 @@ export function candidateTiers(
   totalDocuments: number,
 ): { kind: NarrowTier; groups: number[][] }[] {
   const max = candidates?.max;
-  const direct = terms.flatMap((t, i) => (t.direct ? [i] : []));
-  if (!max || totalDocuments <= max || direct.length === 0) return [];
+  if (!max || totalDocuments <= max) return [];
+  // Each word's own terms: its direct terms, or for a misspelt word its typo neighbours.
+  const ofSlot = (slot: number, keep: (t: ResolvedTerm) => boolean) => terms.flatMap((t, i) => (t.slot === slot && keep(t) ? [i] : []));
+  const wordTerms = (slot: number) => {
+    const own = ofSlot(slot, (t) => t.direct);
+    return own.length > 0 ? own : ofSlot(slot, (t) => t.how === 'typo');
+  };
+  const words = slots.flatMap((slot, index) => (slot.kind === 'word' ? [wordTerms(index)] : [])).filter((group) => group.length > 0);
+  const direct = words.flat();
+  if (direct.length === 0) return [];
   const documents = (group: readonly number[]) => group.reduce((sum, i) => sum + terms[i]!.docCount, 0);
   const enough = (groups: readonly (readonly number[])[]) => groups.every((group) => documents(group) >= minimum);
   const tiers: { kind: NarrowTier; groups: number[][] }[] = [];
-  const wordSlots = [...new Set(direct.map((i) => terms[i]!.slot))].sort((a, b) => a - b);
+  const wordSlots = words.map((group) => terms[group[0]!]!.slot);
   if (wordSlots.length >= 2) {
-    const words = wordSlots.map((slot) => direct.filter((i) => terms[i]!.slot === slot));
     if (enough(words)) tiers.push({ kind: 'allWords', groups: words });
     const aspect = (slot: number) => (t: ResolvedTerm) => t.slot === slot || (slots[t.slot]?.covers?.includes(slot) ?? false);
     const aspects = wordSlots.map((slot) => terms.flatMap((t, i) => (aspect(slot)(t) ? [i] : [])));
