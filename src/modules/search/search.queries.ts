@@ -210,7 +210,10 @@ export async function searchPage(
   const candidates: ConditionSpec | undefined = text
     ? { condition: 'true', params: [text.ids, text.scores] }
     : restriction && { condition: `s.id IN (SELECT d.service_id::uuid FROM search_documents d WHERE ${restriction.where})`, params: restriction.params };
-  const built = build(text ? { now: filters.now, ...(filters.origin ? { origin: { latitude: filters.origin.latitude, longitude: filters.origin.longitude } } : {}) } : filters, candidates);
+  // The filters are applied once: to the text matches before ranking, or to the documents in
+  // `candidates` (the same conditions over the documents' copies of the filter columns). Only the
+  // public condition is checked on the services themselves.
+  const built = build({ now: filters.now }, candidates);
   const from = text ? 'unnest($1::uuid[], $2::float8[]) AS t(id, score) JOIN services s ON s.id = t.id' : 'services s';
   const score = text ? 't.score' : '1';
   const orderBy = {
@@ -241,13 +244,17 @@ export async function searchPage(
   // for rows whose other factors can still reach the page: with c the k-th best
   // text × topic × quality, a row below c × (lowest distance factor) / (highest time factor)
   // ranks below k others whatever its distance and next date.
+  // A browse has no text score: its factors all lie within a few per cent of each other, so
+  // the cut would keep nearly every row and only add a sort and a copy of them all.
   const cut =
-    order === 'relevance'
+    order === 'relevance' && text
       ? `(SELECT text_score * topic_factor * quality_factor FROM base ORDER BY 1 DESC OFFSET ${add(paging.offset + paging.limit - 1)} LIMIT 1)`
-      : 'NULL::double precision';
+      : undefined;
+  const kept = cut ? 'kept' : 'base';
   const lowestDistance = filters.origin ? distanceFactorMin : 1;
-  // Sorted by distance, the next occurrence (which only breaks ties through relevance) is looked
-  // up only for rows no farther than the k-th nearest: the others cannot reach the page.
+  // Sorted by distance, only rows no farther than the k-th nearest can reach the page: the
+  // others are dropped before the next occurrence (which only breaks ties through relevance) is
+  // looked up and relevance is computed.
   const nearest =
     order === 'distance'
       ? `(SELECT distance_km FROM matched ORDER BY distance_km NULLS LAST OFFSET ${add(paging.offset + paging.limit - 1)} LIMIT 1)`
@@ -268,7 +275,7 @@ export async function searchPage(
     origin && !perRow
       ? `near AS MATERIALIZED (
        SELECT sl.service_id AS id, min(${point}) AS distance_km FROM ${placed}
-        WHERE sl.service_id IN (SELECT id FROM kept) AND ${placeFilter}
+        WHERE sl.service_id IN (SELECT id FROM ${kept}) AND ${placeFilter}
         GROUP BY sl.service_id
      ),`
       : '';
@@ -299,22 +306,27 @@ export async function searchPage(
        FROM ${from}
        WHERE ${built.where}
      ),
-     cut AS (SELECT ${cut} AS c),
+     ${
+       cut
+         ? `cut AS (SELECT ${cut} AS c),
      kept AS MATERIALIZED (
        SELECT s.* FROM base s, cut
        WHERE cut.c IS NULL OR s.text_score * s.topic_factor * s.quality_factor * ${timeFactorMax} >= cut.c * ${lowestDistance}
-     ),
+     ),`
+         : ''
+     }
      ${nearSql}
-     ${nearest ? '' : soonSql('SELECT id FROM kept')}
+     ${nearest ? '' : soonSql(`SELECT id FROM ${kept}`)}
      matched AS MATERIALIZED (
        SELECT k.*, ${distanceColumn}${nearest ? '' : `, ${nextEvent('k.id')} AS next_event_at`}
-       FROM kept k${nearJoin}${nearest ? '' : soonJoin('k')}
+       FROM ${kept} k${nearJoin}${nearest ? '' : soonJoin('k')}
      ),
      ${nearest ? `nearest AS (SELECT ${nearest} AS d),
      ${soonSql('SELECT m.id FROM matched m, nearest nn WHERE nn.d IS NULL OR m.distance_km <= nn.d')}
      timed AS MATERIALIZED (
-       SELECT m.*, CASE WHEN nn.d IS NULL OR m.distance_km <= nn.d THEN ${nextEvent('m.id')} END AS next_event_at
+       SELECT m.*, ${nextEvent('m.id')} AS next_event_at
        FROM matched m CROSS JOIN nearest nn${soonJoin('m')}
+       WHERE nn.d IS NULL OR m.distance_km <= nn.d
      ),` : ''}
      parts AS (
        SELECT *,
