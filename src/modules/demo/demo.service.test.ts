@@ -13,6 +13,14 @@ describeEachBackend('demo tray in the database', (backend) => {
     const deps = testDeps(test.db);
     const result = await loadDemoData(deps, { seed: 11, count: 400, anchorDate: '2026-11-28' });
     expect(result.services).toBe(400);
+    // Vacuumed and analysed after the load: the pages are all-visible (index-only scans of the
+    // ranking) and the planner knows the row count.
+    const [services] = await test.db.query<{ pages: number; visible: number; rows: number }>(
+      `SELECT relpages AS pages, relallvisible AS visible, reltuples::integer AS rows FROM pg_class WHERE relname = 'services'`,
+    );
+    expect(services!.rows).toBe(400);
+    expect(services!.pages).toBeGreaterThan(0);
+    expect(services!.visible).toBe(services!.pages);
     const counts = async () =>
       (
         await test.db.query<Record<string, number>>(
