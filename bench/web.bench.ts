@@ -7,8 +7,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { buildApp } from '../src/app.ts';
@@ -89,6 +91,36 @@ async function pageBytes(url: string): Promise<{ total: number; byType: Record<s
     return { total, byType, count };
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * CPU time (user + system, ms) of a process from /proc, or of every local PostgreSQL process
+ * (server and backends) when `pid` is 'postgres'. Undefined where /proc cannot tell (not Linux,
+ * or PostgreSQL on another host).
+ */
+function cpuMs(pid: number | 'postgres'): number | undefined {
+  const of = (id: string) => {
+    const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks: USER_HZ 100
+  };
+  try {
+    if (pid !== 'postgres') return of(String(pid));
+    let sum = 0;
+    let found = false;
+    for (const id of readdirSync('/proc')) {
+      if (!/^\d+$/.test(id)) continue;
+      try {
+        if (!readFileSync(`/proc/${id}/comm`, 'utf8').startsWith('postgres')) continue;
+        sum += of(id);
+        found = true;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return found ? sum : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -246,7 +278,11 @@ export async function runWebBench(): Promise<Table> {
     await loadTest(base, concurrency, 200); // warm-up: caches, JIT, connection pool
     const sequential = await loadTest(base, 1, 300);
     rows.push([where, 'TTFB results pages, 1 client', `p95 ${sequential.p95.toFixed(1)} ms`, `p50 ${sequential.p50.toFixed(1)} ms, ${sequential.perSecond.toFixed(0)} req/s`, '']);
+    const cpuBefore = { server: child?.pid ? cpuMs(child.pid) : undefined, postgres: cpuMs('postgres'), generator: process.cpuUsage() };
     const loaded = await loadTest(base, concurrency, requests);
+    const generatorCpu = process.cpuUsage(cpuBefore.generator);
+    const serverCpu = child?.pid ? cpuMs(child.pid) : undefined;
+    const postgresCpu = cpuMs('postgres');
     rows.push([
       where,
       `TTFB results pages, ${concurrency} concurrent clients, ${requests} requests`,
@@ -254,6 +290,25 @@ export async function runWebBench(): Promise<Table> {
       `p50 ${loaded.p50.toFixed(1)} ms, p99 ${loaded.p99.toFixed(1)} ms, ${loaded.perSecond.toFixed(0)} req/s, ${loaded.failures} failed`,
       '≤ 50 ms',
     ]);
+    if (serverCpu !== undefined && postgresCpu !== undefined && cpuBefore.server !== undefined && cpuBefore.postgres !== undefined) {
+      // Where the closed loop's ceiling comes from: the server, PostgreSQL and this load
+      // generator share the machine's cores, so requests/s ≤ cores × 1000 / (CPU ms per request),
+      // and ten clients each wait about 10 / (requests/s).
+      const perRequest = {
+        server: (serverCpu - cpuBefore.server) / requests,
+        postgres: (postgresCpu - cpuBefore.postgres) / requests,
+        generator: (generatorCpu.user + generatorCpu.system) / 1000 / requests,
+      };
+      const total = perRequest.server + perRequest.postgres + perRequest.generator;
+      const cores = availableParallelism();
+      rows.push([
+        where,
+        `CPU per request under the ${concurrency}-client load`,
+        `${total.toFixed(1)} ms`,
+        `server ${perRequest.server.toFixed(1)}, PostgreSQL ${perRequest.postgres.toFixed(1)}, load generator ${perRequest.generator.toFixed(1)} ms; ${cores} cores: ceiling ≈ ${((cores * 1000) / total).toFixed(0)} req/s`,
+        '',
+      ]);
+    }
     const arrival = await arrivalTest(base, arrivalRate, arrivalRate * 30);
     rows.push([
       where,
