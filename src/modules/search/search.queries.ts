@@ -58,6 +58,8 @@ const topicFactorMax = 1.3;
 const distanceFactorMin = 0.6;
 const timeFactorMax = 1.1;
 const qualityFactorMax = 1.1;
+/** A browse blending more rows than this joins grouped distances and next occurrences (searchPage). */
+const groupedFromRows = 500;
 
 const timeRanges: Record<TimeOfDay, [string, string]> = {
   morning: ['00:00', '12:00'],
@@ -203,6 +205,7 @@ export async function searchPage(
   order: 'relevance' | 'distance' | 'soonest',
   paging: { limit: number; offset: number },
   boost: BoostSpec = { themes: [], targetGroups: [] },
+  tuning: { groupedFromRows: number } = { groupedFromRows },
 ): Promise<(SearchRow & HitRow)[]> {
   // Without text the filters first pick the search documents (narrow, indexed), then the services.
   // With text the matches are already filtered: they are joined in with their scores.
@@ -261,40 +264,46 @@ export async function searchPage(
       : undefined;
   // Distance and next occurrence. A text search blends at most 1,000 matches: a lookup per row
   // (index probes) is cheap, and its plan does not hang on statistics. A browse may blend a
-  // whole tray: grouped rows are joined in, so that the planner can take one pass over the
-  // locations or the coming events instead of a probe per row (14 → 11.5 ms for a 2,400-row
-  // distance-sorted browse).
-  const perRow = text !== undefined;
+  // whole tray: then grouped rows are joined in, so that one pass over the locations or the
+  // coming events replaces a probe per row (14 → 11.5 ms for a 2,400-row distance-sorted
+  // browse). Which way a browse goes is decided on its actual row count (`size`), not by the
+  // planner's estimate: with a few dozen matches after the filters, PGlite's planner hashed every
+  // coming event for them. Sorted by distance, only the rows up to the k-th nearest need their
+  // next occurrence, and those few are looked up one by one.
   const origin = filters.origin;
   const point = origin ? distanceSql(`${add(origin.latitude)}::double precision`, `${add(origin.longitude)}::double precision`) : '';
   const now = add(filters.now);
   const placed = `service_locations sl JOIN locations l ON l.id = sl.location_id`;
   const placeFilter = `l.latitude IS NOT NULL AND l.status = 'active'`;
   const coming = `e.status = 'scheduled' AND e.starts_at >= ${now}::timestamptz`;
+  const lookupEvent = (id: string) => `(SELECT min(e.starts_at) FROM events e WHERE e.service_id = ${id} AND ${coming})`;
+  const lookupDistance = (id: string) => `(SELECT min(${point}) FROM ${placed} WHERE sl.service_id = ${id} AND ${placeFilter})`;
+  const grouped = text ? undefined : `(SELECT n FROM size) > ${add(tuning.groupedFromRows)}::bigint`;
   const nearSql =
-    origin && !perRow
+    origin && grouped
       ? `near AS MATERIALIZED (
        SELECT sl.service_id AS id, min(${point}) AS distance_km FROM ${placed}
-        WHERE sl.service_id IN (SELECT id FROM ${kept}) AND ${placeFilter}
+        WHERE ${grouped} AND sl.service_id IN (SELECT id FROM ${kept}) AND ${placeFilter}
         GROUP BY sl.service_id
      ),`
       : '';
-  const soonSql = (source: string) =>
-    perRow
-      ? ''
-      : `soon AS MATERIALIZED (
+  const soonSql =
+    grouped && !nearest
+      ? `soon AS MATERIALIZED (
        SELECT e.service_id AS id, min(e.starts_at) AS next_event_at FROM events e
-        WHERE e.service_id IN (${source}) AND ${coming}
+        WHERE ${grouped} AND e.service_id IN (SELECT id FROM ${kept}) AND ${coming}
         GROUP BY e.service_id
-     ),`;
-  const nextEvent = (id: string) => (perRow ? `(SELECT min(e.starts_at) FROM events e WHERE e.service_id = ${id} AND ${coming})` : 'x.next_event_at');
+     ),`
+      : '';
+  const nextEvent = (alias: string) =>
+    soonSql ? `CASE WHEN ${grouped} THEN x.next_event_at ELSE ${lookupEvent(`${alias}.id`)} END` : lookupEvent(`${alias}.id`);
   const distanceColumn = !origin
     ? 'NULL::double precision AS distance_km'
-    : perRow
-      ? `(SELECT min(${point}) FROM ${placed} WHERE sl.service_id = k.id AND ${placeFilter}) AS distance_km`
-      : 'n.distance_km';
-  const nearJoin = origin && !perRow ? ' LEFT JOIN near n ON n.id = k.id' : '';
-  const soonJoin = (alias: string) => (perRow ? '' : ` LEFT JOIN soon x ON x.id = ${alias}.id`);
+    : nearSql
+      ? `CASE WHEN ${grouped} THEN n.distance_km ELSE ${lookupDistance('k.id')} END AS distance_km`
+      : `${lookupDistance('k.id')} AS distance_km`;
+  const nearJoin = nearSql ? ' LEFT JOIN near n ON n.id = k.id' : '';
+  const soonJoin = (alias: string) => (soonSql ? ` LEFT JOIN soon x ON x.id = ${alias}.id` : '');
   return q.query<SearchRow & HitRow>(
     // MATERIALIZED: each row's factors and subqueries run once, not once per use.
     `WITH base AS MATERIALIZED (
@@ -306,6 +315,7 @@ export async function searchPage(
        FROM ${from}
        WHERE ${built.where}
      ),
+     ${grouped ? 'size AS (SELECT count(*) AS n FROM base),' : ''}
      ${
        cut
          ? `cut AS (SELECT ${cut} AS c),
@@ -316,16 +326,15 @@ export async function searchPage(
          : ''
      }
      ${nearSql}
-     ${nearest ? '' : soonSql(`SELECT id FROM ${kept}`)}
+     ${soonSql}
      matched AS MATERIALIZED (
-       SELECT k.*, ${distanceColumn}${nearest ? '' : `, ${nextEvent('k.id')} AS next_event_at`}
+       SELECT k.*, ${distanceColumn}${nearest ? '' : `, ${nextEvent('k')} AS next_event_at`}
        FROM ${kept} k${nearJoin}${nearest ? '' : soonJoin('k')}
      ),
      ${nearest ? `nearest AS (SELECT ${nearest} AS d),
-     ${soonSql('SELECT m.id FROM matched m, nearest nn WHERE nn.d IS NULL OR m.distance_km <= nn.d')}
      timed AS MATERIALIZED (
-       SELECT m.*, ${nextEvent('m.id')} AS next_event_at
-       FROM matched m CROSS JOIN nearest nn${soonJoin('m')}
+       SELECT m.*, ${nextEvent('m')} AS next_event_at
+       FROM matched m CROSS JOIN nearest nn
        WHERE nn.d IS NULL OR m.distance_km <= nn.d
      ),` : ''}
      parts AS (
@@ -337,7 +346,7 @@ export async function searchPage(
      ),
      page AS MATERIALIZED (
        SELECT *, (text_score * topic_factor * distance_factor * time_factor * quality_factor)::double precision AS relevance,
-         ${text ? `${add(text.total)}::integer` : '(SELECT count(*) FROM base)::integer'} AS total
+         ${text ? `${add(text.total)}::integer` : '(SELECT n FROM size)::integer'} AS total
        FROM parts
        ORDER BY ${orderBy}
        LIMIT ${limit} OFFSET ${offset}

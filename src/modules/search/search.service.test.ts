@@ -12,6 +12,7 @@ import { createService, organisationRecord, serviceRecord } from '../../../test/
 import { saveServiceBundles, upsertOrganisations } from '../catalog/index.ts';
 import { reindexServices } from './search.index.ts';
 import { searchAnalyser } from './search.analyser.ts';
+import { searchPage } from './search.queries.ts';
 import { searchServices } from './search.service.ts';
 import type { SearchQuery, SearchResult } from './search.types.ts';
 
@@ -140,8 +141,8 @@ describeEachBackend(`search service and API (${searchAnalyser().name} analyser)`
       (await createService(test.db, { organisation, service: { name: { fi: name }, areaMunicipalities: ['564'] }, locations: [{ municipalityCode: '564', ...oulu }], schedules: [], events })).service.id;
     const later = await at('Kerho lukupiiri', []);
     const soon = await at('Kerho kävelyryhmä', [{ startsAt: new Date(Date.now() + 2 * 86_400_000) }]);
-    // Browsing (distance and next occurrence joined in grouped) and a text search that both
-    // match alike (looked up per row).
+    // Browsing and a text search that both match alike (a small browse, like a text search,
+    // looks distance and next occurrence up per row; the grouped joins are compared below).
     for (const text of [undefined, 'kerho']) {
       const page = async (n: number) => (await search({ ...(text ? { text } : {}), near: oulu, sort: 'distance', pageSize: 1, page: n })).items.map((i) => i.id);
       expect(await page(1)).toEqual([soon]);
@@ -150,6 +151,19 @@ describeEachBackend(`search service and API (${searchAnalyser().name} analyser)`
       const both = await search({ ...(text ? { text } : {}), near: oulu, sort: 'distance', pageSize: 2, debug: true });
       expect(both.items.map((i) => i.id)).toEqual([soon, later]);
       expect(both.items[0]?.scoreParts?.time).toBeGreaterThan(1);
+    }
+  });
+
+  it('blends a browse alike whether distance and next occurrence are joined in grouped or looked up per row', async () => {
+    // A browse takes the grouped joins only above a row count; 0 forces them, a huge one the lookups.
+    const filters = { now: new Date('2026-11-01T00:00:00Z'), origin: vaasa };
+    for (const order of ['relevance', 'distance', 'soonest'] as const) {
+      const page = (groupedFromRows: number) => searchPage(test.db, filters, undefined, order, { limit: 50, offset: 0 }, undefined, { groupedFromRows });
+      const grouped = await page(0);
+      expect(grouped.length).toBeGreaterThan(3);
+      expect(grouped.filter((row) => row.distance_km !== null).length).toBeGreaterThan(1);
+      expect(grouped.some((row) => row.next_event_at !== null)).toBe(true);
+      expect(await page(1_000_000)).toEqual(grouped);
     }
   });
 
