@@ -39,30 +39,6 @@ function serialised(client: pg.PoolClient): Queryable & { exec(sql: string): Pro
   };
 }
 
-/**
- * The pool's client: it turns JIT compilation off before the pool hands it out. The app's
- * statements take milliseconds, and JIT starts on the planner's cost estimate
- * (jit_above_cost), not on the work done: a distance-sorted browse of the demo tray spent 112 ms
- * compiling for 20 ms of work. A SET, not a startup option, so that it also passes through
- * connection poolers such as PgBouncer; run while connecting, so that no query queues behind it.
- */
-class AppClient extends pg.Client {
-  override connect(): Promise<pg.Client>;
-  override connect(callback: ((err: Error) => void) | ((err: null, client: pg.Client) => void)): void;
-  override connect(callback?: ((err: Error) => void) | ((err: null, client: pg.Client) => void)): Promise<pg.Client> | void {
-    const ready = super.connect().then(async () => {
-      await this.query('SET jit = off');
-      return this;
-    });
-    if (!callback) return ready;
-    const done = callback as (err: Error | null, client?: pg.Client) => void;
-    ready.then(
-      (client) => done(null, client),
-      (error: Error) => done(error),
-    );
-  }
-}
-
 export interface PostgresOptions {
   connectionString: string;
   poolSize?: number;
@@ -77,7 +53,14 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     application_name: 'tarjotin',
-    Client: AppClient,
+    // No JIT compilation. The app's statements take milliseconds, and JIT starts on the
+    // planner's cost estimate (jit_above_cost), not on the work done: a distance-sorted browse
+    // of the demo tray spent 112 ms compiling for 20 ms of work. A SET, not a startup option, so
+    // that it also passes through connection poolers such as PgBouncer; pg-pool awaits this hook
+    // before it hands the new connection out, so no statement queues behind it.
+    onConnect: async (client) => {
+      await client.query('SET jit = off');
+    },
   });
   // An idle client that loses its connection emits on the pool; without a listener Node exits.
   pool.on('error', () => {});
