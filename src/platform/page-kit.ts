@@ -10,7 +10,11 @@ import { createPageContext, type PageContext, type PageUser, type RegionBrand } 
 
 export interface PageKit {
   i18n: I18n;
-  /** The context for rendering a page of this request (sets the CSRF cookie when needed). */
+  /**
+   * The context for rendering a page of this request. Its CSRF token is issued when a form reads
+   * it: a page without a form (search, results, an activity) sets no cookie, so browsing the tray
+   * leaves nothing in the resident's browser.
+   */
   context(request: FastifyRequest, reply: FastifyReply, extra?: { region?: RegionBrand }): Promise<PageContext>;
   /** Sends a rendered page as UTF-8 HTML. */
   send(reply: FastifyReply, page: SafeHtml, status?: number): FastifyReply;
@@ -29,11 +33,11 @@ export function createPageKit(options: PageKitOptions): PageKit {
     i18n: options.i18n,
     async context(request, reply, extra = {}) {
       const user = await options.user?.(request);
-      return createPageContext(request, options.i18n, options.publicUrl, {
-        csrfToken: issueCsrfToken(request, reply, options.csrf),
-        ...(user ? { user } : {}),
-        ...extra,
-      });
+      const ctx = createPageContext(request, options.i18n, options.publicUrl, { ...(user ? { user } : {}), ...extra });
+      let token: string | undefined;
+      // Rendering ends before the reply is sent, so the cookie goes out with the page.
+      Object.defineProperty(ctx, 'csrfToken', { enumerable: true, get: () => (token ??= issueCsrfToken(request, reply, options.csrf)) });
+      return ctx;
     },
     send(reply, page, status = 200) {
       return reply.status(status).type('text/html; charset=utf-8').send(page.value);

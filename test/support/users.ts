@@ -75,9 +75,9 @@ export class TestClient {
   csrfToken(): string {
     const match = /name="_csrf" value="([^"]*)"/.exec(this.lastBody);
     if (match && match[1] !== '') return match[1]!;
-    // A page without forms still set the token's cookie: the double-submit value is the same.
+    // A page without forms sets no cookie; an earlier form page's cookie holds the same value.
     const cookie = this.cookies.get('tarjotin_csrf');
-    if (!cookie) throw new Error('the last page has no form with a CSRF token');
+    if (!cookie) throw new Error('no page with a form (and its CSRF token) has been opened');
     return decodeURIComponent(cookie);
   }
 

@@ -102,4 +102,18 @@ describeEachBackend('residents’ forms: accessibility feedback and listing repo
     expect(response.body).toContain('<a href="#message">Kirjoita viesti.</a>');
     expect(response.body).toContain('Saavutettavuusseloste');
   });
+  it('sets the CSRF cookie only with a form: browsing the tray leaves no cookie', async () => {
+    const organisationId = (await test.db.query<{ organisation_id: string }>('SELECT organisation_id FROM services WHERE id = $1', [serviceId]))[0]!.organisation_id;
+    for (const url of ['/fi', '/sv/search?q=k%C3%B6r', '/en/search?theme=culture', `/fi/activities/${serviceId}`, `/fi/organisations/${organisationId}`, '/fi/self-check']) {
+      const page = await app.inject({ method: 'GET', url });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.headers['set-cookie'], url).toBeUndefined();
+    }
+    for (const url of [`/fi/activities/${serviceId}/report`, '/sv/accessibility']) {
+      const page = await app.inject({ method: 'GET', url });
+      const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+      expect(token, url).toBeTruthy();
+      expect(page.cookies.find((c) => c.name === csrfCookieName)?.value, url).toBe(token);
+    }
+  });
 });

@@ -85,9 +85,10 @@ export async function enterTray(deps: WebDeps, request: FastifyRequest, reply: F
   const region = scope
     ? { code: scope.region.code, slug: scope.region.slug, name: textOf(scope.region.name, lang), colour: scope.region.colour }
     : undefined;
-  let ctx: PageContext = await deps.pages.context(request, reply, region ? { region } : {});
-  // A region served on its own host links (QR codes, share links) to that host.
-  if (scope?.byHost) ctx = { ...ctx, publicUrl: `${request.protocol}://${request.host}` };
+  const ctx: PageContext = await deps.pages.context(request, reply, region ? { region } : {});
+  // A region served on its own host links (QR codes, share links) to that host. Set in place:
+  // a copy would read the lazy CSRF token (page-kit) and set the cookie on every page.
+  if (scope?.byHost) ctx.publicUrl = `${request.protocol}://${request.host}`;
   const base = scope && !scope.byHost ? `/${lang}/${scope.region.slug}` : `/${lang}`;
   return { ctx, base, reference, scope };
 }
