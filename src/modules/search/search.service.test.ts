@@ -73,6 +73,38 @@ describeEachBackend(`search service and API (${searchAnalyser().name} analyser)`
     expect((await search({ text: 'zzqxv' })).total).toBe(0);
   });
 
+  it('looks a postal code up while the text is matched, and first when a radius narrows the match', async () => {
+    const code = '65100';
+    await test.db.query(`INSERT INTO postal_codes (code, municipality_code, latitude, longitude) VALUES ($1, '905', $2, $3) ON CONFLICT (code) DO NOTHING`, [code, vaasa.latitude, vaasa.longitude]);
+    const order: string[] = [];
+    // The postal code's answer waits until the text match has asked the vocabulary (or 1 s).
+    let asked: () => void = () => undefined;
+    const vocabularyAsked = new Promise<void>((resolve) => (asked = resolve));
+    const db = new Proxy(test.db, {
+      get(target, key, receiver) {
+        if (key !== 'query') return Reflect.get(target, key, receiver);
+        return async (sql: string, params?: unknown[]) => {
+          if (/FROM postal_codes/.test(sql)) {
+            await Promise.race([vocabularyAsked, new Promise((resolve) => setTimeout(resolve, 1000))]);
+            order.push('postal code');
+          } else if (/FROM search_vocabulary/.test(sql)) {
+            order.push('vocabulary');
+            asked();
+          }
+          return target.query(sql, params);
+        };
+      },
+    });
+    const near = await searchServices(testDeps(db), { lang: 'fi', text: 'vesijumppa', near: { postalCode: code }, sort: 'distance' });
+    expect(keysOf(near)[0]).toBe('swim');
+    expect(near.origin?.postalCode).toBe(code);
+    expect(order[0]).toBe('vocabulary');
+    order.length = 0;
+    const within = await searchServices(testDeps(db), { lang: 'fi', text: 'vesijumppa', near: { postalCode: code, radiusKm: 30 } });
+    expect(keysOf(within)).toEqual(['swim']);
+    expect(order[0]).toBe('postal code');
+  });
+
   it('applies every filter, alone and combined', async () => {
     const keys = async (query: Partial<SearchQuery>) => keysOf(await search(query)).sort();
     expect(await keys({ themes: ['exercise'] })).toEqual(['swim']);

@@ -41,6 +41,17 @@ function facetCounts(rows: FacetRow[]): FacetCounts {
   return facets;
 }
 
+/** The distance origin: a postal code's centre (ValidationError when unknown) or given coordinates. */
+async function resolveOrigin(deps: Deps, near: SearchQuery['near']): Promise<SearchResult['origin']> {
+  if (near?.postalCode) {
+    const postal = await findPostalCode(deps.db, near.postalCode);
+    if (!postal) throw new ValidationError(`unknown postal code ${near.postalCode}`, { postalCode: 'search.error.unknownPostalCode' });
+    return { latitude: postal.latitude, longitude: postal.longitude, coarse: postal.coarse, postalCode: postal.code };
+  }
+  if (near?.latitude !== undefined && near.longitude !== undefined) return { latitude: near.latitude, longitude: near.longitude, coarse: false };
+  return undefined;
+}
+
 /** Searches the public tray. Throws ValidationError for input that cannot be searched. */
 export async function searchServices(deps: Deps, query: SearchQuery): Promise<SearchResult> {
   const text = (query.text ?? '').trim();
@@ -49,14 +60,7 @@ export async function searchServices(deps: Deps, query: SearchQuery): Promise<Se
   }
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  let origin: SearchResult['origin'];
-  if (query.near?.postalCode) {
-    const postal = await findPostalCode(deps.db, query.near.postalCode);
-    if (!postal) throw new ValidationError(`unknown postal code ${query.near.postalCode}`, { postalCode: 'search.error.unknownPostalCode' });
-    origin = { latitude: postal.latitude, longitude: postal.longitude, coarse: postal.coarse, postalCode: postal.code };
-  } else if (query.near?.latitude !== undefined && query.near.longitude !== undefined) {
-    origin = { latitude: query.near.latitude, longitude: query.near.longitude, coarse: false };
-  }
+  const near = query.near;
   const filters: FilterSpec = {
     ...(query.themes ? { themes: query.themes } : {}),
     ...(query.targetGroups ? { targetGroups: query.targetGroups } : {}),
@@ -71,10 +75,16 @@ export async function searchServices(deps: Deps, query: SearchQuery): Promise<Se
     ...(query.timesOfDay?.length ? { timesOfDay: query.timesOfDay } : {}),
     ...(query.upcomingDays !== undefined ? { upcomingDays: query.upcomingDays } : {}),
     now: deps.clock(),
-    ...(origin ? { origin: { latitude: origin.latitude, longitude: origin.longitude, ...(query.near?.radiusKm !== undefined ? { radiusKm: query.near.radiusKm } : {}) } } : {}),
   };
   // Text without a word (only punctuation, symbols) browses like an empty query.
-  const match = /[\p{L}\p{N}]/u.test(text) ? await matchText(deps.db, text, query.lang, filters) : undefined;
+  const withText = /[\p{L}\p{N}]/u.test(text);
+  // The text match needs the origin only for a radius (a filter on what is ranked): without one,
+  // the postal code is looked up while the text is matched, one round trip less.
+  const originLookup = resolveOrigin(deps, near);
+  const early = withText && near?.radiusKm === undefined ? matchText(deps.db, text, query.lang, { ...filters }) : undefined;
+  const [origin, earlyMatch] = await Promise.all([originLookup, early]);
+  if (origin) filters.origin = { latitude: origin.latitude, longitude: origin.longitude, ...(near?.radiusKm !== undefined ? { radiusKm: near.radiusKm } : {}) };
+  const match = earlyMatch ?? (withText ? await matchText(deps.db, text, query.lang, filters) : undefined);
   const sort = query.sort === 'distance' && !origin ? 'relevance' : (query.sort ?? 'relevance');
   const spec = match ? textSpec(match, sort, page * pageSize, origin !== undefined) : undefined;
   const boost = {
