@@ -102,6 +102,7 @@ describeEachBackend('residents’ forms: accessibility feedback and listing repo
     expect(response.body).toContain('<a href="#message">Kirjoita viesti.</a>');
     expect(response.body).toContain('Saavutettavuusseloste');
   });
+
   it('sets the CSRF cookie only with a form: browsing the tray leaves no cookie', async () => {
     const organisationId = (await test.db.query<{ organisation_id: string }>('SELECT organisation_id FROM services WHERE id = $1', [serviceId]))[0]!.organisation_id;
     for (const url of ['/fi', '/sv/search?q=k%C3%B6r', '/en/search?theme=culture', `/fi/activities/${serviceId}`, `/fi/organisations/${organisationId}`, '/fi/self-check']) {
